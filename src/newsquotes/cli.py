@@ -1,0 +1,99 @@
+"""The ``newsquotes`` command: thin commands over the library; the only place that prints."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import InputError, NewsQuotesError
+from .extractor import DEFAULT_MODEL, Extractor
+from .io.jsonl import read_jsonl
+from .io.output import to_json, to_jsonl_line, to_table
+from .io.text import decode, read_bytes
+from .model import Article, RawArticle
+
+_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _error(message: str) -> None:
+    print(f"newsquotes: error: {message}", file=sys.stderr)
+
+
+def _read_input(path: str, input_format: str) -> tuple[list[RawArticle | InputError], bool]:
+    """The records of one input and whether it is a single article (text) or JSON Lines."""
+    if path == "-":
+        source = "-"
+        text = decode(sys.stdin.buffer.read(), source)
+        is_jsonl = input_format == "jsonl" or (
+            input_format == "auto" and text.lstrip().startswith("{")
+        )
+        stem = None
+    else:
+        file = Path(path)
+        source = str(file)
+        text = decode(read_bytes(file), source)
+        is_jsonl = input_format == "jsonl" or (
+            input_format == "auto" and file.suffix.lower() in _JSONL_SUFFIXES
+        )
+        stem = file.stem
+    if is_jsonl:
+        return list(read_jsonl(text, source)), False
+    if not text.strip():
+        raise InputError("E110", source=source)
+    return [RawArticle(text=text, id=stem, source=source)], True
+
+
+def _extract(args: argparse.Namespace) -> int:
+    fmt = args.format or ("table" if sys.stdout.isatty() else "json")
+    try:
+        records, single = _read_input(args.path, args.input_format)
+        extractor = Extractor(args.model)
+    except NewsQuotesError as exc:
+        _error(str(exc))
+        return 2
+    failures = 0
+    articles: list[Article] = []
+    good = [r for r in records if isinstance(r, RawArticle)]
+    for record in records:
+        if isinstance(record, InputError):
+            failures += 1
+            _error(str(record))
+    for article in extractor.pipe((r.text, r.metadata()) for r in good):
+        if fmt == "jsonl":
+            print(to_jsonl_line(article))
+        elif fmt == "table":
+            print(to_table(article) + "\n")
+        else:
+            articles.append(article)
+    if fmt == "json":
+        print(to_json(articles, single=single))
+    if failures:
+        _error(f"{failures} of {len(records)} records failed; the others were extracted")
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsquotes", description="Who said what in the news.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="extract the quotes of one article or a JSONL file")
+    extract.add_argument("path", help="a UTF-8 text file, a .jsonl file, or - for standard input")
+    extract.add_argument("--format", choices=("table", "json", "jsonl"),
+                         help="output format (default: table on a terminal, else json)")
+    extract.add_argument("--model", default=DEFAULT_MODEL, help="an installed spaCy pipeline")
+    extract.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
+                         help="how to read PATH (default: by extension; stdin: JSONL if it starts with '{')")
+    extract.set_defaults(handler=_extract)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    code: int = args.handler(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,215 @@
+"""Span normalisation and one-to-one matching of gold and predicted spans.
+
+Two spans are compared by the *kept characters* of each: every fragment is trimmed of
+surrounding white space, quote marks and punctuation, and what remains is the set of offsets
+of its characters that are neither white space nor quote marks. A discontinuous span is the
+union of its fragments. So ``“We won,” he said`` annotated with its marks and a prediction
+without them, or a two-paragraph quote given as one span or as two, compare equal.
+
+Proportional overlap counts *tokens*: maximal runs of letters and digits (inner apostrophes
+kept, "doesn't" is one token). A span's tokens are those that share a kept character with it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsquotes.model import Spans
+
+QUOTE_MARKS = frozenset("“”\"‘’'«»‹›„‚")
+OPENING_MARKS = frozenset("“\"‘'«‹„‚")
+CLOSING_MARKS = frozenset("”\"’'»›")
+DOUBLE_MARKS = frozenset("“”\"«»„")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def is_trimmed(char: str) -> bool:
+    """True for characters trimmed from the ends of a span: white space, quotes, punctuation."""
+    return char.isspace() or char in QUOTE_MARKS or unicodedata.category(char).startswith("P")
+
+
+def kept_chars(text: str, spans: Spans) -> frozenset[int]:
+    """Offsets of a span's characters after trimming each fragment, less spaces and quote marks.
+
+    >>> sorted(kept_chars(' "Hi, you." ', ((0, 12),)))
+    [2, 3, 4, 6, 7, 8]
+    """
+    kept: set[int] = set()
+    for start, end in spans:
+        while start < end and is_trimmed(text[start]):
+            start += 1
+        while end > start and is_trimmed(text[end - 1]):
+            end -= 1
+        kept.update(
+            i for i in range(start, end) if not text[i].isspace() and text[i] not in QUOTE_MARKS
+        )
+    return frozenset(kept)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenIndex:
+    """The word tokens of one text, with a map from character offset to token number."""
+
+    spans: tuple[tuple[int, int], ...]
+    token_of: tuple[int, ...]
+
+    @classmethod
+    def build(cls, text: str) -> TokenIndex:
+        token_of = [-1] * len(text)
+        spans = []
+        for number, found in enumerate(_TOKEN.finditer(text)):
+            spans.append((found.start(), found.end()))
+            token_of[found.start() : found.end()] = [number] * (found.end() - found.start())
+        return cls(spans=tuple(spans), token_of=tuple(token_of))
+
+    def tokens(self, chars: frozenset[int]) -> frozenset[int]:
+        """Numbers of the tokens that share a character with ``chars``."""
+        return frozenset(self.token_of[i] for i in chars if self.token_of[i] >= 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One span to score (a content, source or cue), normalised for comparison.
+
+    ``ref`` points back at what the span belongs to (an attribution index) for reports.
+    """
+
+    spans: Spans
+    chars: frozenset[int]
+    tokens: frozenset[int]
+    ref: int = -1
+
+    def exact(self, other: Item) -> bool:
+        """Exact match: the same kept characters."""
+        return self.chars == other.chars
+
+    def token_overlap(self, other: Item) -> int:
+        return len(self.tokens & other.tokens)
+
+    def coverage(self, other: Item) -> float:
+        """Share of this item's tokens that ``other`` covers (1 or 0 for token-less items)."""
+        if not self.tokens:
+            return 1.0 if self.exact(other) else 0.0
+        return len(self.tokens & other.tokens) / len(self.tokens)
+
+
+def make_item(text: str, index: TokenIndex, spans: Spans, ref: int = -1) -> Item:
+    """Normalise ``spans`` of ``text`` into an :class:`Item`."""
+    chars = kept_chars(text, spans)
+    return Item(spans=tuple(sorted(spans)), chars=chars, tokens=index.tokens(chars), ref=ref)
+
+
+def match_items(gold: Sequence[Item], predicted: Sequence[Item]) -> dict[int, int]:
+    """Pair gold and predicted items one to one, greedily; returns {gold index: predicted index}.
+
+    Candidate pairs share at least one kept character. They are taken best first: exact
+    matches, then by Jaccard similarity of kept characters, then by the size of the overlap,
+    then by position, so the result is deterministic and an exact match is never lost to a
+    partial one. Duplicated predictions therefore count once.
+    """
+    candidates: list[tuple[bool, float, int, int, int]] = []
+    for g, gold_item in enumerate(gold):
+        if not gold_item.chars:
+            continue
+        for p, pred_item in enumerate(predicted):
+            shared = len(gold_item.chars & pred_item.chars)
+            if shared:
+                union = len(gold_item.chars | pred_item.chars)
+                candidates.append((gold_item.exact(pred_item), shared / union, shared, g, p))
+    candidates.sort(key=lambda c: (not c[0], -c[1], -c[2], c[3], c[4]))
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _exact, _jaccard, _shared, g, p in candidates:
+        if g not in pairs and p not in taken:
+            pairs[g] = p
+            taken.add(p)
+    return pairs
+
+
+def distinct_items(items: Sequence[Item]) -> list[Item]:
+    """Items with distinct kept characters, first one kept (a source shared by two quotes
+    counts once); items with nothing left after trimming are dropped."""
+    seen: set[frozenset[int]] = set()
+    result = []
+    for item in items:
+        if item.chars and item.chars not in seen:
+            seen.add(item.chars)
+            result.append(item)
+    return result
+
+
+def has_quote_mark(text: str) -> bool:
+    """True if ``text`` holds a double quote mark or an opening single one.
+
+    A closing single mark is not counted: it cannot be told from an apostrophe ("voters’").
+    """
+    for i, char in enumerate(text):
+        if char in DOUBLE_MARKS:
+            return True
+        if char in "‘'’" and (i == 0 or not text[i - 1].isalnum()):
+            if i + 1 < len(text) and text[i + 1].isalnum():
+                return True
+    return False
+
+
+def _strip_outer(fragment: str) -> str:
+    """Strip white space and punctuation other than quote marks from both ends."""
+    start, end = 0, len(fragment)
+    while start < end and is_trimmed(fragment[start]) and fragment[start] not in QUOTE_MARKS:
+        start += 1
+    while end > start and is_trimmed(fragment[end - 1]) and fragment[end - 1] not in QUOTE_MARKS:
+        end -= 1
+    return fragment[start:end]
+
+
+def classify_content(fragments: Sequence[str]) -> str:
+    """Type of a gold content span from its text: "direct", "mixed" or "indirect".
+
+    Direct: every fragment, trimmed, opens and closes with a quote mark and holds no other
+    double quote mark. Mixed: the content holds a quote mark (see :func:`has_quote_mark`).
+    """
+    stripped = [_strip_outer(fragment) for fragment in fragments if _strip_outer(fragment)]
+    if stripped and all(_enclosed(fragment) for fragment in stripped):
+        return "direct"
+    if any(has_quote_mark(fragment) for fragment in fragments):
+        return "mixed"
+    return "indirect"
+
+
+def _enclosed(fragment: str) -> bool:
+    if len(fragment) < 2 or fragment[0] not in OPENING_MARKS or fragment[-1] not in CLOSING_MARKS:
+        return False
+    if fragment[0] in DOUBLE_MARKS:
+        return not any(char in DOUBLE_MARKS for char in fragment[1:-1])
+    return True
+
+
+def normalise_name(name: str | None) -> str:
+    """Canonical names compare case-insensitively, without dots and a leading "The".
+
+    >>> normalise_name("The F.B.I.") == normalise_name("fbi")
+    True
+    """
+    if not name:
+        return ""
+    words = name.replace(".", "").casefold().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def context(text: str, spans: Spans, width: int = 40, limit: int = 300) -> str:
+    """A short window of ``text`` around ``spans``, on one line, long middles elided."""
+    if not spans:
+        return ""
+    start = min(s for s, _ in spans)
+    end = max(e for _, e in spans)
+    left = text[max(0, start - width) : start]
+    middle = text[start:end]
+    if len(middle) > limit:
+        middle = middle[: limit // 2] + " … " + middle[-limit // 2 :]
+    window = left + "[" + middle + "]" + text[end : end + width]
+    return " ".join(window.split())

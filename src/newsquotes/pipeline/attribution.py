@@ -1,0 +1,111 @@
+"""Run every rule stage on one parsed document and return the final records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Mention, Person, Quote, Speaker
+from .cues import cue_tokens, is_cue, mention_bounds
+from .direct import DirectAttributor, is_fragment
+from .found import Found
+from .marks import MarkedQuote, find_marked_quotes, paragraphs
+from .people import Registry
+from .reported import find_reported
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What one document yields: quotes, the people registry, and marks that were dropped."""
+
+    quotes: tuple[Quote, ...]
+    people: tuple[Person, ...]
+    dropped_marks: int
+
+
+def _paragraph_start(paras: list[tuple[int, int]], pos: int) -> int:
+    return next((lo for lo, hi in paras if lo <= pos < hi), pos)
+
+
+def _fragment_speaker(doc: Doc, fragment: MarkedQuote, regions: list[tuple[int, int]]) -> Found | None:
+    """A fragment outside any reported clause is the speaker's if its sentence has a cue with a
+    subject (``Describing the moment it was "time to let go," Teigen said``); else it is a scare
+    quote or a title, not a quotation."""
+    span = doc.char_span(fragment.start, fragment.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    candidates: list[Token] = [
+        t
+        for t in sent
+        if is_cue(t)
+        and any(c.dep_ == "nsubj" for c in t.children)
+        and not any(a <= t.idx < b for a, b in regions)
+        and not fragment.open_pos <= t.idx < fragment.outer_end
+    ]
+    if not candidates:
+        return None
+    cue = min(candidates, key=lambda t: abs(t.idx - fragment.start))
+    subject = next(c for c in cue.children if c.dep_ == "nsubj")
+    return Found(
+        type="direct",
+        spans=fragment.spans,
+        cue_spans=tuple((t.idx, t.idx + len(t)) for t in cue_tokens(cue)),
+        subject=subject,
+        mention=mention_bounds(subject),
+        confidence=0.6,
+    )
+
+
+def analyze(doc: Doc, body_start: int = 0) -> Analysis:
+    """Find, attribute and resolve every quote in ``doc``, ignoring text before ``body_start``."""
+    text = doc.text
+    scan = find_marked_quotes(text, body_start)
+    paras = paragraphs(text, body_start)
+    full: list[MarkedQuote] = []
+    fragments: list[MarkedQuote] = []
+    for quote in scan.quotes:
+        if is_fragment(text, quote, _paragraph_start(paras, quote.open_pos)):
+            fragments.append(quote)
+        else:
+            full.append(quote)
+    found = DirectAttributor(doc, paras).attribute(full)
+    regions = [(q.open_pos, q.outer_end) for q in full]
+    reported = find_reported(doc, body_start, regions)
+    for fragment in fragments:
+        if any(r.start <= fragment.start and fragment.end <= r.end for r in reported):
+            continue
+        record = _fragment_speaker(doc, fragment, regions)
+        if record is not None:
+            found.append(record)
+    found.extend(reported)
+    registry = Registry(doc, body_start)
+    quotes = []
+    for n, record in enumerate(sorted(found, key=lambda f: (f.start, -f.end)), start=1):
+        quotes.append(_to_quote(text, n, record, registry))
+    return Analysis(tuple(quotes), registry.people(), scan.dropped)
+
+
+def _to_quote(text: str, n: int, record: Found, registry: Registry) -> Quote:
+    name = kind = None
+    mention = None
+    if record.subject is not None and record.mention is not None:
+        name, kind = registry.resolve(record.subject, record.mention)
+        start, end = record.mention
+        mention = Mention(text[start:end], ((start, end),))
+    cue = None
+    if record.cue_spans:
+        cue = Mention(" ".join(text[a:b] for a, b in record.cue_spans), record.cue_spans)
+    confidence = record.confidence
+    if record.subject is not None and name is None:
+        confidence = min(confidence, 0.5)
+    return Quote(
+        id=f"q{n}",
+        type=record.type,
+        text=" ".join(text[a:b] for a, b in record.spans),
+        spans=record.spans,
+        cue=cue,
+        speaker=Speaker(name=name, kind=kind, mention=mention),
+        confidence=round(confidence, 2),
+    )

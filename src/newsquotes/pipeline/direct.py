@@ -1,0 +1,218 @@
+"""Attribute quote-marked text: the frame around a quote names its cue and speaker.
+
+Frames, in the order they are tried: a lead-in ending in a colon (in the same paragraph or the
+one before), the text after the closing mark (``"...," she said`` / ``said Smith`` / a dash
+signature), a lead-in ending in a comma or a cue (``Smith said, "..."``), and finally the
+quote this one continues (the previous paragraph's or sentence's speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .cues import cue_tokens, is_cue, mention_bounds, subject_of, tokens_in
+from .found import Found
+from .marks import MarkedQuote
+
+_SENTENCE_END = re.compile(r"[.?!]+[\"'”’)]*(?=\s|$)")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|St|Jr|Sr|Inc|Co|Corp|Prof|Rev|No|vs|U\.S|U\.K)|\b[A-Z])$"
+)
+_DASH_SIGNATURE = re.compile(r"[ \t]*([—–-]{1,2})\s*(?=[A-Z])")
+_AFTER_CUE_WINDOW = 5
+_TERMINAL = ".!?…"
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    for match in _SENTENCE_END.finditer(text, start, limit):
+        if not _ABBREVIATION.search(text, max(start, match.start() - 5), match.start()):
+            return match.end()
+    return limit
+
+
+def _sentence_start(text: str, lo: int, end: int) -> int:
+    start = lo
+    for match in _SENTENCE_END.finditer(text, lo, end):
+        if not _ABBREVIATION.search(text, max(lo, match.start() - 5), match.start()):
+            start = match.end()
+    return start
+
+
+def is_fragment(text: str, quote: MarkedQuote, paragraph_start: int) -> bool:
+    """A quote-marked fragment inside a sentence (``a "couple nights" at``), not a full quote."""
+    if len(quote.spans) > 1:
+        return False
+    lead = text[paragraph_start : quote.open_pos].rstrip()
+    if not lead or lead[-1] in ":":
+        return False
+    content = text[quote.start : quote.end]
+    first = next((ch for ch in content if ch.isalpha()), "")
+    if first.islower():
+        return True
+    words = content.split()
+    return len(words) <= 3 and content[-1] not in _TERMINAL and lead[-1] not in ",—–"
+
+
+def _frame_speaker(frame: list[Token], cue: Token) -> Token | None:
+    """The speaker of a lead-in: the cue's own subject, else the frame's main subject
+    (``Teigen explained why ... and said:`` is Teigen's, whatever the parser attached)."""
+    if any(c.dep_ == "nsubj" for c in cue.children):
+        return subject_of(cue)
+    inside = {t.i for t in frame}
+    for token in frame:
+        if token.head.i not in inside or token.dep_ == "ROOT":
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i in inside]
+            if subjects:
+                return subjects[0]
+    return subject_of(cue)
+
+
+def _name_after_dash(doc: Doc, start: int, end: int) -> Token | None:
+    tokens = tokens_in(doc, start, end)
+    names = [t for t in tokens if t.pos_ == "PROPN"]
+    return names[-1] if names and names[0].i - tokens[0].i <= 2 else None
+
+
+class DirectAttributor:
+    """Attributes the marked quotes of one document, in text order."""
+
+    def __init__(self, doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.paragraphs = paragraphs
+
+    def _paragraph(self, pos: int) -> tuple[int, int, int]:
+        for index, (lo, hi) in enumerate(self.paragraphs):
+            if lo <= pos < hi:
+                return index, lo, hi
+        return -1, pos, pos
+
+    def attribute(self, quotes: Sequence[MarkedQuote]) -> list[Found]:
+        found: list[Found] = []
+        previous: Found | None = None
+        previous_para = -2
+        skip: set[int] = set()
+        for n, quote in enumerate(quotes):
+            if n in skip:
+                continue
+            para, lo, hi = self._paragraph(quote.open_pos)
+            nxt = quotes[n + 1] if n + 1 < len(quotes) else None
+            bound = nxt.open_pos if nxt is not None and nxt.open_pos < hi else hi
+            record = self._lead_in(quote, lo, colon_only=True)
+            after = None
+            if record is None:
+                after = self._after(quote, bound)
+                record = after or self._lead_in(quote, lo, colon_only=False)
+            if record is None and previous is not None and para - previous_para <= 1:
+                record = Found(
+                    type="direct",
+                    spans=quote.spans,
+                    cue_spans=previous.cue_spans,
+                    subject=previous.subject,
+                    mention=previous.mention,
+                    confidence=0.6,
+                    inherited=True,
+                )
+            if record is None:
+                record = Found(type="direct", spans=quote.spans, confidence=0.3)
+            if after is not None and nxt is not None and self._interrupts(quote, nxt, after):
+                record.spans = record.spans + nxt.spans
+                skip.add(n + 1)
+                para = self._paragraph(nxt.open_pos)[0]
+            found.append(record)
+            if record.subject is not None:
+                previous = record
+            previous_para = self._paragraph(quotes[max(skip | {n})].spans[-1][0])[0]
+        return found
+
+    def _interrupts(self, quote: MarkedQuote, nxt: MarkedQuote, frame: Found) -> bool:
+        """``"A," he said, "b."``: one quote in two parts around its frame."""
+        between = self.text[quote.outer_end : nxt.open_pos]
+        if "\n" in between or not between.rstrip().endswith(","):
+            return False
+        content = self.text[quote.start : quote.end].rstrip()
+        return bool(content) and content[-1] in ",—–-" and len(between.split()) <= 8
+
+    def _record(self, quote: MarkedQuote, cue: Token | None, subject: Token | None,
+                cue_spans: tuple[tuple[int, int], ...], confidence: float) -> Found:
+        if cue is not None and not cue_spans:
+            cue_spans = tuple((t.idx, t.idx + len(t)) for t in cue_tokens(cue))
+        return Found(
+            type="direct",
+            spans=quote.spans,
+            cue_spans=cue_spans,
+            subject=subject,
+            mention=mention_bounds(subject) if subject is not None else None,
+            confidence=confidence if subject is not None else 0.4,
+        )
+
+    def _lead_in(self, quote: MarkedQuote, lo: int, *, colon_only: bool) -> Found | None:
+        text = self.text
+        start = _sentence_start(text, lo, quote.open_pos)
+        end = quote.open_pos
+        lead = text[start:end].rstrip()
+        if not lead and start == lo and quote.open_pos == lo:
+            # a colon lead-in that closes the previous paragraph
+            index = self._paragraph(lo)[0]
+            if index <= 0:
+                return None
+            plo, phi = self.paragraphs[index - 1]
+            if not text[plo:phi].rstrip().endswith(":"):
+                return None
+            start, end = _sentence_start(text, plo, phi - 1), phi
+            lead = text[start:end].rstrip()
+        if not lead:
+            return None
+        last = lead[-1]
+        if colon_only and last != ":":
+            return None
+        frame = tokens_in(self.doc, start, start + len(lead))
+        if not frame:
+            return None
+        cues = [t for t in frame if is_cue(t)]
+        if last == ":":
+            colon = start + len(lead) - 1
+            if cues:
+                cue = cues[-1]
+                return self._record(quote, cue, _frame_speaker(frame, cue), (), 0.9)
+            subject = _frame_speaker(frame, frame[-1])
+            if subject is None:
+                heads = [t for t in frame if t.pos_ in ("PROPN", "NOUN", "PRON")]
+                subject = heads[-1] if heads else None
+            return self._record(quote, None, subject, ((colon, colon + 1),), 0.75)
+        if last == "," or is_cue(frame[-1]):
+            if cues and (last != "," or frame[-1].i - cues[-1].i <= _AFTER_CUE_WINDOW):
+                cue = cues[-1]
+                return self._record(quote, cue, _frame_speaker(frame, cue), (), 0.85)
+        return None
+
+    def _after(self, quote: MarkedQuote, bound: int) -> Found | None:
+        text = self.text
+        start = quote.outer_end
+        if quote.close_pos is None or start >= bound:
+            return None
+        dash = _DASH_SIGNATURE.match(text, start, bound)
+        if dash is not None:
+            name = _name_after_dash(self.doc, dash.end(), bound)
+            if name is not None:
+                return self._record(quote, None, name, (dash.span(1),), 0.8)
+        end = _sentence_end(text, start, bound)
+        frame = tokens_in(self.doc, start, end)
+        content = text[quote.start : quote.end].rstrip()
+        after = text[start:end].lstrip()
+        if not frame or not after:
+            return None
+        cue = next((t for t in frame[: _AFTER_CUE_WINDOW + 1] if is_cue(t)), None)
+        if cue is None:
+            return None
+        ends_sentence = content.endswith(".") and not after[0].islower() and after[0] != ","
+        if ends_sentence and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+            return None  # '"..." Smith said the plan ...': a new sentence with its own content
+        subject = subject_of(cue)
+        if subject is None:
+            later = [t for t in frame if t.i > cue.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            subject = later[0] if later else None
+        return self._record(quote, cue, subject, (), 0.9)
