@@ -26,9 +26,7 @@ def _read_input(path: str, input_format: str) -> tuple[list[RawArticle | InputEr
     if path == "-":
         source = "-"
         text = decode(sys.stdin.buffer.read(), source)
-        is_jsonl = input_format == "jsonl" or (
-            input_format == "auto" and text.lstrip().startswith("{")
-        )
+        is_jsonl = input_format == "jsonl" or (input_format == "auto" and text.lstrip().startswith("{"))
         stem = None
     else:
         file = Path(path)
@@ -75,17 +73,71 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+_BY = {"type": None, "publisher": "publisher", "mention": "mention_kind"}
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, render_report, write_error_report
+
+    try:
+        extractor = None if args.pred else Extractor(args.model)
+        report = evaluate(
+            Path(args.gold),
+            predictions=Path(args.pred) if args.pred else None,
+            extractor=extractor,
+            by=_BY[args.by],
+            canonical=Path(args.canonical) if args.canonical else None,
+        )
+    except NewsQuotesError as exc:
+        _error(str(exc))
+        return 2
+    print(render_report(report, args.format))
+    if args.errors:
+        try:
+            write_error_report(report, Path(args.errors))
+        except OSError as exc:
+            _error(f"cannot write the error report {args.errors}: {exc.strerror or exc}")
+            return 2
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsquotes", description="Who said what in the news.")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="extract the quotes of one article or a JSONL file")
     extract.add_argument("path", help="a UTF-8 text file, a .jsonl file, or - for standard input")
-    extract.add_argument("--format", choices=("table", "json", "jsonl"),
-                         help="output format (default: table on a terminal, else json)")
+    extract.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl"),
+        help="output format (default: table on a terminal, else json)",
+    )
     extract.add_argument("--model", default=DEFAULT_MODEL, help="an installed spaCy pipeline")
-    extract.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
-                         help="how to read PATH (default: by extension; stdin: JSONL if it starts with '{')")
+    extract.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="how to read PATH (default: by extension; stdin: JSONL if it starts with '{')",
+    )
     extract.set_defaults(handler=_extract)
+
+    evaluate = commands.add_parser("eval", help="score the extractor (or saved predictions) against gold")
+    evaluate.add_argument(
+        "gold", help="a PolNeAR split folder, a newsquotes gold JSON file, or a folder of them"
+    )
+    evaluate.add_argument("--pred", help="saved predictions (extract --format jsonl) instead of running")
+    evaluate.add_argument("--format", choices=("table", "json"), default="table")
+    evaluate.add_argument(
+        "--by",
+        choices=tuple(_BY),
+        default="type",
+        help="breakdown beside the by-type table (default: type only)",
+    )
+    evaluate.add_argument(
+        "--errors", metavar="FILE", help="write every miss and false positive, by kind, as JSON"
+    )
+    evaluate.add_argument("--canonical", help="canonical speakers folder (default: ../canonical/<split>)")
+    evaluate.add_argument("--model", default=DEFAULT_MODEL, help="an installed spaCy pipeline")
+    evaluate.set_defaults(handler=_eval)
     return parser
 
 

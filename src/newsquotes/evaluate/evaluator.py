@@ -41,7 +41,9 @@ def run_extractor(extractor: Extractor, gold: Sequence[GoldArticle]) -> tuple[di
     seconds = time.perf_counter() - started
     if len(articles) != len(gold):
         raise PipelineError(
-            "E203", source=str(gold[0].gold_path) if gold else None, article_id=None,
+            "E203",
+            source=str(gold[0].gold_path) if gold else None,
+            article_id=None,
             reason=f"pipe() returned {len(articles)} articles for {len(gold)} texts",
         )
     predictions = {article.id: result for article, result in zip(gold, articles, strict=True)}
@@ -71,7 +73,11 @@ def score(
             missing.append(article.id)
             predicted = Article(id=article.id, text=article.text)
         scorer.add(article, predicted)
-    notes = [f"no predictions for {len(missing)} articles (scored as empty): {', '.join(missing)}"] if missing else []
+    notes = (
+        [f"no predictions for {len(missing)} articles (scored as empty): {', '.join(missing)}"]
+        if missing
+        else []
+    )
     return scorer.report(gold_name, predictions_name, speed=speed, notes=notes)
 
 

@@ -16,12 +16,13 @@ from typing import Any
 
 from newsquotes.errors import InputError
 from newsquotes.evaluate.match import classify_content
-from newsquotes.model import Article, Mention, Quote, Speaker, Spans
+from newsquotes.model import Article, Mention, Quote, Spans, Speaker
 
 GOLD_TYPES = ("direct", "partial", "mixed", "indirect")
 NAMED_KINDS = ("person", "organization")
 _PRONOUNS = frozenset(
-    "he she it they i we you him her them his hers its their theirs who which that this".split()
+    {"he", "she", "it", "they", "i", "we", "you", "him", "her", "them", "his", "hers", "its"}
+    | {"their", "theirs", "who", "which", "that", "this"}
 )
 
 
@@ -147,7 +148,9 @@ def _parse_offsets(offsets: str, path: str, line: int, length: int) -> Spans:
             raise InputError("E120", source=path, line=line, reason=f"bad offsets {offsets!r}")
         start, end = int(parts[0]), int(parts[1])
         if start > end:
-            raise InputError("E120", source=path, line=line, reason=f"span {start}-{end} ends before it starts")
+            raise InputError(
+                "E120", source=path, line=line, reason=f"span {start}-{end} ends before it starts"
+            )
         if end > length:
             raise InputError("E122", source=path, line=line, start=start, end=end, length=length)
         spans.append((start, end))
@@ -187,19 +190,19 @@ def read_brat(
         elif record.startswith("E"):
             if len(fields) != 2:
                 raise InputError("E120", source=source, line=line, reason="malformed E line")
-            roles = []
-            for argument in fields[1].split()[1:]:
-                role, _, tid = argument.partition(":")
-                roles.append((role.rstrip("0123456789"), tid))
+            roles = [(arg.partition(":")[0], arg.partition(":")[2]) for arg in fields[1].split()]
             events.append((line, fields[0], roles))
     attributions = []
     for line, event, roles in events:
         parts: dict[str, list[tuple[int, int]]] = {"Content": [], "Source": [], "Cue": []}
-        for role, tid in roles:
+        for number, (role, tid) in enumerate(roles):
+            if tid not in spans_of:  # T lines may come after the E line that uses them
+                raise InputError("E120", source=source, line=line, reason=f"{tid or role} is not defined")
+            role = role.rstrip("0123456789")  # Content2 is more content
+            if number == 0:  # the trigger ("Attribution:T4")
+                continue
             if role not in parts:
                 raise InputError("E120", source=source, line=line, reason=f"unknown role {role!r}")
-            if tid not in spans_of:
-                raise InputError("E120", source=source, line=line, reason=f"{tid} is not defined")
             parts[role].extend(spans_of[tid])
         content = tuple(sorted(parts["Content"]))
         kind = classify_content([text[s:e] for s, e in content]) if content else "indirect"
@@ -263,7 +266,9 @@ def _add_canonical(attributions: list[GoldAttribution], path: Path) -> list[Gold
         offsets = tuple((int(s), int(e)) for s, e in record["source_offsets"])
         if offsets != attribution.source:
             raise InputError(
-                "E120", source=str(path), line=line,
+                "E120",
+                source=str(path),
+                line=line,
                 reason=f"source_offsets {offsets} differ from the .ann source {attribution.source}",
             )
         by_event[record["event"]] = GoldAttribution(
@@ -287,9 +292,12 @@ def _locate(text: str, needle: str, near: Spans) -> tuple[int, int] | None:
     if not needle or not found:
         return None
 
-    def rank(at: int) -> tuple[bool, int]:
+    def rank(at: int) -> tuple[bool, bool, int]:
         inside = any(s < at + len(needle) and at < e for s, e in near)
-        return inside, max(0, at - end, start - (at + len(needle)))
+        between = text[end:at] if at >= end else text[at + len(needle) : start]
+        # a mention in the next paragraph or sentence belongs to another quote
+        crosses = "\n" in between or bool(re.search(r"[.!?][\"”’]?\s", between))
+        return inside, crosses, max(0, at - end, start - (at + len(needle)))
 
     best = min(found, key=rank)
     return (best, best + len(needle))
@@ -320,7 +328,9 @@ def read_gold_json(path: Path) -> GoldArticle:
     text_path = path.parent / str(data["article"])
     text = _read_text(text_path)
     if not isinstance(data["quotes"], list):
-        raise InputError("E120", source=source, line=_line_of(raw, "quotes", ""), reason="'quotes' is not a list")
+        raise InputError(
+            "E120", source=source, line=_line_of(raw, "quotes", ""), reason="'quotes' is not a list"
+        )
     attributions = []
     for index, quote in enumerate(data["quotes"]):
         _require(quote, ("id", "type", "spans", "text", "cue", "speaker_mention", "speaker"), path, index)
@@ -329,7 +339,10 @@ def read_gold_json(path: Path) -> GoldArticle:
             raise InputError("E120", source=source, line=line, reason=f"unknown type {quote['type']!r}")
         if not isinstance(quote["spans"], list) or not quote["spans"]:
             raise InputError("E120", source=source, line=line, reason="'spans' is not a list of [start, end]")
-        offsets = ";".join(f"{pair[0]} {pair[1]}" if isinstance(pair, list) and len(pair) == 2 else "?" for pair in quote["spans"])
+        offsets = ";".join(
+            f"{pair[0]} {pair[1]}" if isinstance(pair, list) and len(pair) == 2 else "?"
+            for pair in quote["spans"]
+        )
         spans = _parse_offsets(offsets, source, line, len(text))
         _check_text(spans, str(quote["text"]), text, source, line, str(quote["id"]))
         cue: list[tuple[int, int]] = []
@@ -337,14 +350,18 @@ def read_gold_json(path: Path) -> GoldArticle:
             if piece.strip():
                 located = _locate(text, piece.strip(), spans)
                 if located is None:
-                    raise InputError("E120", source=source, line=line, reason=f"cue {piece!r} is not in the text")
+                    raise InputError(
+                        "E120", source=source, line=line, reason=f"cue {piece!r} is not in the text"
+                    )
                 cue.append(located)
         mention = quote["speaker_mention"]
         speaker_spans: Spans = ()
         if mention:
             located = _locate(text, str(mention), spans)
             if located is None:
-                raise InputError("E120", source=source, line=line, reason=f"speaker_mention {mention!r} is not in the text")
+                raise InputError(
+                    "E120", source=source, line=line, reason=f"speaker_mention {mention!r} is not in the text"
+                )
             speaker_spans = (located,)
         name = quote["speaker"]
         attributions.append(
@@ -366,7 +383,12 @@ def read_gold_json(path: Path) -> GoldArticle:
         found = [(m.start(), m.end()) for m in re.finditer(re.escape(item["text"]), text)]
         if not found:
             line = _line_of(raw, "text", item["text"])
-            raise InputError("E120", source=source, line=line, reason=f"not_counted text {item['text'][:40]!r} is not in the text")
+            raise InputError(
+                "E120",
+                source=source,
+                line=line,
+                reason=f"not_counted text {item['text'][:40]!r} is not in the text",
+            )
         ignored.extend(found)
     return GoldArticle(
         id=text_path.stem,
@@ -402,7 +424,9 @@ def read_predictions(path: Path, gold: Sequence[GoldArticle]) -> dict[str, Artic
         if key not in texts and data.get("source"):
             key = Path(str(data["source"])).stem
         if key not in texts:
-            raise InputError("E124", source=source, line=number, reason=f"article {data['id']!r} is not in the gold")
+            raise InputError(
+                "E124", source=source, line=number, reason=f"article {data['id']!r} is not in the gold"
+            )
         if key in result:
             raise InputError("E124", source=source, line=number, reason=f"article {key!r} appears twice")
         try:
@@ -423,7 +447,9 @@ def _check_prediction(article: Article, source: str, line: int) -> None:
         for spans in groups:
             if not quote.spans or any(not 0 <= s <= e <= length for s, e in spans):
                 raise InputError(
-                    "E124", source=source, line=line,
+                    "E124",
+                    source=source,
+                    line=line,
                     reason=f"quote {quote.id}: span outside the text ({length} characters)",
                 )
 
@@ -441,7 +467,11 @@ def gold_as_article(gold: GoldArticle) -> Article:
             if attribution.source
             else None
         )
-        cue = Mention(" ".join(text[s:e] for s, e in attribution.cue), attribution.cue) if attribution.cue else None
+        cue = (
+            Mention(" ".join(text[s:e] for s, e in attribution.cue), attribution.cue)
+            if attribution.cue
+            else None
+        )
         kind = attribution.kind if attribution.kind in NAMED_KINDS else None
         quotes.append(
             Quote(

@@ -51,12 +51,11 @@ def render_table(report: EvalReport) -> str:
     lines += _span_table({group: report.scores[group] for group in GROUPS}, "")
     direct = report.direct
     if direct.get("gold"):
-        gold = direct["gold"]
+        shares = {k: f"{direct[k]} ({_pct(direct[k] / direct['gold']).strip()}%)" for k in direct}
         lines += [
             "",
-            f"direct quotes: {gold} gold, complete {direct['complete']} ({_pct(direct['complete'] / gold)}%), "
-            f"partial {direct['partial']} ({_pct(direct['partial'] / gold)}%), "
-            f"missed {direct['missed']} ({_pct(direct['missed'] / gold)}%)",
+            f"direct quotes: {direct['gold']} gold, complete {shares['complete']}, "
+            f"partial {shares['partial']}, missed {shares['missed']}",
         ]
     agreement = report.type_agreement
     if agreement.total:
@@ -69,7 +68,7 @@ def render_table(report: EvalReport) -> str:
                 f" {_pct(end_to_end.accuracy)} {end_to_end.correct:>4}/{end_to_end.total:<5}"
             )
     if report.by and report.breakdown:
-        lines += [""] + _span_table(report.breakdown, f"by {report.by}")
+        lines += ["", *_span_table(report.breakdown, f"by {report.by}")]
     counts = {kind: sum(error.kind == kind for error in report.errors) for kind in ERROR_KINDS}
     lines += ["", "errors: " + ", ".join(f"{kind} {n}" for kind, n in counts.items())]
     if report.speed:

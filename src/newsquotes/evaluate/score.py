@@ -170,12 +170,9 @@ class EvalReport:
             "predicted_quotes": self.predicted_quotes,
             "scores": {g: {m: c.to_dict() for m, c in row.items()} for g, row in self.scores.items()},
             "by": self.by,
-            "breakdown": {
-                k: {m: c.to_dict() for m, c in row.items()} for k, row in self.breakdown.items()
-            },
+            "breakdown": {k: {m: c.to_dict() for m, c in row.items()} for k, row in self.breakdown.items()},
             "canonical": {
-                k: {"matched": m.to_dict(), "end_to_end": e.to_dict()}
-                for k, (m, e) in self.canonical.items()
+                k: {"matched": m.to_dict(), "end_to_end": e.to_dict()} for k, (m, e) in self.canonical.items()
             },
             "direct": dict(self.direct),
             "type_agreement": self.type_agreement.to_dict(),
@@ -228,7 +225,9 @@ class Scorer:
     tally: _Tally = field(default_factory=_Tally)
     breakdown: _Tally = field(default_factory=_Tally)
     canonical: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0]))
-    direct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(("gold", "complete", "partial", "missed"), 0))
+    direct: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("gold", "complete", "partial", "missed"), 0)
+    )
     types: list[int] = field(default_factory=lambda: [0, 0])
     errors: list[ErrorItem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -312,24 +311,37 @@ class Scorer:
             if not exact:
                 self._error("boundary", gold, attribution.id, attribution.content, quote.id, quote.spans)
             if not source_ok:
-                self._error("wrong_source", gold, attribution.id, attribution.source, quote.id,
-                            quote.speaker.mention.spans if quote.speaker.mention else ())
+                self._error(
+                    "wrong_source",
+                    gold,
+                    attribution.id,
+                    attribution.source,
+                    quote.id,
+                    quote.speaker.mention.spans if quote.speaker.mention else (),
+                )
             if (
                 gold.has_canonical
                 and attribution.kind in NAMED_KINDS
                 and normalise_name(attribution.canonical) != normalise_name(quote.speaker.name)
             ):
-                self._error("wrong_canonical", gold, attribution.id, attribution.source, quote.id,
-                            quote.speaker.mention.spans if quote.speaker.mention else (),
-                            gold_text=attribution.canonical or "", predicted_text=quote.speaker.name or "")
+                self._error(
+                    "wrong_canonical",
+                    gold,
+                    attribution.id,
+                    attribution.source,
+                    quote.id,
+                    quote.speaker.mention.spans if quote.speaker.mention else (),
+                    gold_text=attribution.canonical or "",
+                    predicted_text=quote.speaker.name or "",
+                )
         matched_gold = {p: g for g, p in pairs.items()}
         for p, quote in enumerate(quotes):
             if p in neutral:
                 continue
             g_index = matched_gold.get(p)
-            attribution = counted[g_index] if g_index is not None else None
+            matched_attribution = counted[g_index] if g_index is not None else None
             groups = ("all", quote.type)
-            key = self._key(gold, attribution)
+            key = self._key(gold, matched_attribution)
             exact = g_index is not None and gold_items[g_index].exact(pred_items[p])
             overlap = pred_items[p].coverage(gold_items[g_index]) if g_index is not None else 0.0
             ok = g_index is not None and attribution_ok[g_index]
@@ -348,7 +360,9 @@ class Scorer:
     def _score_canonical(self, attribution: GoldAttribution, quote: Quote | None) -> None:
         if attribution.kind not in NAMED_KINDS:
             return
-        correct = quote is not None and normalise_name(attribution.canonical) == normalise_name(quote.speaker.name)
+        correct = quote is not None and normalise_name(attribution.canonical) == normalise_name(
+            quote.speaker.name
+        )
         for key in ("all", attribution.mention_kind or "(none)"):
             row = self.canonical[key]
             row[0] += correct  # matched: correct
@@ -396,10 +410,13 @@ class Scorer:
         pred_items = distinct_items(pred_raw)
         pairs = match_items(gold_items, pred_items)
         for g, item in enumerate(gold_items):
-            p = pairs.get(g)
-            exact = p is not None and item.exact(pred_items[p])
-            overlap = item.coverage(pred_items[p]) if p is not None else 0.0
-            for tally, groups in ((self.tally, gold_groups[item.chars]), (self.breakdown, (gold_keys[item.chars],))):
+            paired = pairs.get(g)
+            exact = paired is not None and item.exact(pred_items[paired])
+            overlap = item.coverage(pred_items[paired]) if paired is not None else 0.0
+            for tally, groups in (
+                (self.tally, gold_groups[item.chars]),
+                (self.breakdown, (gold_keys[item.chars],)),
+            ):
                 tally.gold(groups, f"{metric}_exact", float(exact))
                 tally.gold(groups, f"{metric}_overlap", overlap)
         matched = {p: g for g, p in pairs.items()}

@@ -28,9 +28,7 @@ def parse_record(line: str, number: int, source: str) -> RawArticle:
         if isinstance(field_value, int) and not isinstance(field_value, bool) and name == "id":
             field_value = str(field_value)
         if field_value is not None and not isinstance(field_value, str):
-            raise InputError(
-                "E108", source=source, line=number, field=name, found=type(field_value).__name__
-            )
+            raise InputError("E108", source=source, line=number, field=name, found=type(field_value).__name__)
         fields[name] = field_value
     return RawArticle(text=text, source=source, line=number, **fields)
 

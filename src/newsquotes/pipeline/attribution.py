@@ -65,8 +65,9 @@ def analyze(doc: Doc, body_start: int = 0) -> Analysis:
     paras = paragraphs(text, body_start)
     full: list[MarkedQuote] = []
     fragments: list[MarkedQuote] = []
-    for quote in scan.quotes:
-        if is_fragment(text, quote, _paragraph_start(paras, quote.open_pos)):
+    for n, quote in enumerate(scan.quotes):
+        previous = scan.quotes[n - 1] if n > 0 else None
+        if is_fragment(text, quote, _paragraph_start(paras, quote.open_pos), previous):
             fragments.append(quote)
         else:
             full.append(quote)

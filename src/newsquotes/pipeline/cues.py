@@ -10,9 +10,7 @@ from .lexicon import PHRASAL_CUES, SPEECH_VERBS
 
 # Children that hang off a name but are not part of the mention: "Teigen, 34," or
 # "Teigen, who is also mother to ...," are both the mention "Teigen".
-_MENTION_EXCLUDE = frozenset(
-    {"appos", "relcl", "acl", "punct", "advcl", "parataxis", "npadvmod", "dep"}
-)
+_MENTION_EXCLUDE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "npadvmod", "dep"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp"})
 

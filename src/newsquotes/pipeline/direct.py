@@ -41,10 +41,18 @@ def _sentence_start(text: str, lo: int, end: int) -> int:
     return start
 
 
-def is_fragment(text: str, quote: MarkedQuote, paragraph_start: int) -> bool:
-    """A quote-marked fragment inside a sentence (``a "couple nights" at``), not a full quote."""
+def is_fragment(text: str, quote: MarkedQuote, paragraph_start: int, previous: MarkedQuote | None) -> bool:
+    """A quote-marked fragment inside a sentence (``a "couple nights" at``), not a full quote.
+
+    The second half of an interrupted quote (``"A," he said, "b."``) is not a fragment.
+    """
     if len(quote.spans) > 1:
         return False
+    if previous is not None and previous.outer_end >= paragraph_start:
+        between = text[previous.outer_end : quote.open_pos]
+        before = text[previous.start : previous.end].rstrip()
+        if between.rstrip().endswith(",") and before.endswith(",") and len(between.split()) <= 8:
+            return False
     lead = text[paragraph_start : quote.open_pos].rstrip()
     if not lead or lead[-1] in ":":
         return False
@@ -53,7 +61,7 @@ def is_fragment(text: str, quote: MarkedQuote, paragraph_start: int) -> bool:
     if first.islower():
         return True
     words = content.split()
-    return len(words) <= 3 and content[-1] not in _TERMINAL and lead[-1] not in ",—–"
+    return len(words) <= 3 and content[-1] not in _TERMINAL and lead[-1].isalnum()
 
 
 def _frame_speaker(frame: list[Token], cue: Token) -> Token | None:
@@ -118,17 +126,31 @@ class DirectAttributor:
                 )
             if record is None:
                 record = Found(type="direct", spans=quote.spans, confidence=0.3)
-            if after is not None and nxt is not None and self._interrupts(quote, nxt, after):
+            if (
+                after is not None
+                and nxt is not None
+                and nxt.open_pos < hi
+                and (self._interrupts(quote, nxt) or self._continues(quote, nxt, quotes[n + 2 :], hi))
+            ):
                 record.spans = record.spans + nxt.spans
                 skip.add(n + 1)
-                para = self._paragraph(nxt.open_pos)[0]
             found.append(record)
             if record.subject is not None:
                 previous = record
             previous_para = self._paragraph(quotes[max(skip | {n})].spans[-1][0])[0]
         return found
 
-    def _interrupts(self, quote: MarkedQuote, nxt: MarkedQuote, frame: Found) -> bool:
+    def _continues(self, quote: MarkedQuote, nxt: MarkedQuote, rest: Sequence[MarkedQuote], hi: int) -> bool:
+        """``"A," Reed said. "B."``: the quote goes on after its frame, in the same paragraph,
+        and the second part has no frame of its own."""
+        if "\n" in self.text[quote.outer_end : nxt.open_pos]:
+            return False
+        if self.text[_sentence_end(self.text, quote.outer_end, nxt.open_pos) : nxt.open_pos].strip():
+            return False
+        bound = rest[0].open_pos if rest and rest[0].open_pos < hi else hi
+        return self._after(nxt, bound) is None
+
+    def _interrupts(self, quote: MarkedQuote, nxt: MarkedQuote) -> bool:
         """``"A," he said, "b."``: one quote in two parts around its frame."""
         between = self.text[quote.outer_end : nxt.open_pos]
         if "\n" in between or not between.rstrip().endswith(","):
@@ -136,8 +158,14 @@ class DirectAttributor:
         content = self.text[quote.start : quote.end].rstrip()
         return bool(content) and content[-1] in ",—–-" and len(between.split()) <= 8
 
-    def _record(self, quote: MarkedQuote, cue: Token | None, subject: Token | None,
-                cue_spans: tuple[tuple[int, int], ...], confidence: float) -> Found:
+    def _record(
+        self,
+        quote: MarkedQuote,
+        cue: Token | None,
+        subject: Token | None,
+        cue_spans: tuple[tuple[int, int], ...],
+        confidence: float,
+    ) -> Found:
         if cue is not None and not cue_spans:
             cue_spans = tuple((t.idx, t.idx + len(t)) for t in cue_tokens(cue))
         return Found(
@@ -183,10 +211,10 @@ class DirectAttributor:
                 heads = [t for t in frame if t.pos_ in ("PROPN", "NOUN", "PRON")]
                 subject = heads[-1] if heads else None
             return self._record(quote, None, subject, ((colon, colon + 1),), 0.75)
-        if last == "," or is_cue(frame[-1]):
-            if cues and (last != "," or frame[-1].i - cues[-1].i <= _AFTER_CUE_WINDOW):
-                cue = cues[-1]
-                return self._record(quote, cue, _frame_speaker(frame, cue), (), 0.85)
+        near = cues and (last != "," or frame[-1].i - cues[-1].i <= _AFTER_CUE_WINDOW)
+        if near and (last == "," or is_cue(frame[-1])):
+            cue = cues[-1]
+            return self._record(quote, cue, _frame_speaker(frame, cue), (), 0.85)
         return None
 
     def _after(self, quote: MarkedQuote, bound: int) -> Found | None:

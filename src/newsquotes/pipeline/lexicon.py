@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
 )
 
 # A cue only when followed by this particle: "pointed out", "called for".
-PHRASAL_CUES = {"point": "out", "call": "for", "go": "on"}
+PHRASAL_CUES = {"point": "out", "call": "for"}
 
 # Cues that take a wh-complement as their content ("asked whether ...").
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})

@@ -29,6 +29,7 @@ class Mark:
     pos: int
     family: str
     role: Role
+    width: int = 1  # 2 for the typewriter pairs '' and ``
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class MarkedQuote:
     open_pos: int
     close_pos: int | None  # None: no closing mark, the quote runs to the paragraph's end
     family: str
+    close_width: int = 1
 
     @property
     def start(self) -> int:
@@ -51,7 +53,7 @@ class MarkedQuote:
     @property
     def outer_end(self) -> int:
         """End including the closing mark, if there is one."""
-        return self.close_pos + 1 if self.close_pos is not None else self.end
+        return self.close_pos + self.close_width if self.close_pos is not None else self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +94,12 @@ def paragraphs(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _role(text: str, pos: int, lo: int, hi: int) -> Role | None:
-    char = text[pos]
+def _role(text: str, pos: int, lo: int, hi: int, width: int = 1) -> Role | None:
+    char = '"' if width == 2 else text[pos]
+    if text.startswith("``", pos):
+        return Role.OPEN
     before = text[pos - 1] if pos > lo else " "
-    after = text[pos + 1] if pos + 1 < hi else " "
+    after = text[pos + width] if pos + width < hi else " "
     left_flanking = (before.isspace() or before in _OPENERS_BEFORE) and not after.isspace()
     right_flanking = not before.isspace() and (
         after.isspace() or not after.isalnum() or after in _CLOSING_GLYPHS
@@ -131,16 +135,16 @@ def _role(text: str, pos: int, lo: int, hi: int) -> Role | None:
 
 def _marks(text: str, lo: int, hi: int, families: set[str], skip: list[tuple[int, int]]) -> list[Mark]:
     marks = []
-    for pos in range(lo, hi):
+    pos = lo
+    while pos < hi:
         char = text[pos]
-        family = _FAMILY.get(char)
-        if family is None or family not in families:
-            continue
-        if any(a <= pos < b for a, b in skip):
-            continue
-        role = _role(text, pos, lo, hi)
-        if role is not None:
-            marks.append(Mark(pos, family, role))
+        width = 2 if text.startswith(("''", "``"), pos) else 1
+        family = DOUBLE if width == 2 else _FAMILY.get(char)
+        if family in families and not any(a <= pos < b for a, b in skip):
+            role = _role(text, pos, lo, hi, width)
+            if role is not None:
+                marks.append(Mark(pos, family, role, width))
+        pos += width
     return marks
 
 
@@ -155,21 +159,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class _Chain:
     """A quote being built, possibly over several paragraphs."""
 
-    def __init__(self, open_pos: int, family: str) -> None:
+    def __init__(self, open_pos: int, family: str, width: int = 1) -> None:
         self.open_pos = open_pos
         self.family = family
         self.segments: list[tuple[int, int]] = []
-        self.current = open_pos + 1
+        self.current = open_pos + width
 
     def cut(self, text: str, end: int) -> None:
         start, end = _trim(text, self.current, end)
         if end > start:
             self.segments.append((start, end))
 
-    def result(self, close_pos: int | None) -> MarkedQuote | None:
+    def result(self, close_pos: int | None, close_width: int = 1) -> MarkedQuote | None:
         if not self.segments:
             return None
-        return MarkedQuote(tuple(self.segments), self.open_pos, close_pos, self.family)
+        return MarkedQuote(tuple(self.segments), self.open_pos, close_pos, self.family, close_width)
 
 
 def _pair_family(
@@ -178,11 +182,25 @@ def _pair_family(
     quotes: list[MarkedQuote] = []
     dropped = 0
     chain: _Chain | None = None  # carried over a paragraph break when the next one reopens
+    para_marks = [_marks(text, lo, hi, family_set, skip) for lo, hi in paragraphs]
+
+    def opens(index: int) -> bool:
+        marks = para_marks[index] if index < len(para_marks) else []
+        return (
+            bool(marks)
+            and marks[0].pos == paragraphs[index][0]
+            and marks[0].role
+            in (
+                Role.OPEN,
+                Role.EITHER,
+            )
+        )
+
     for index, (lo, hi) in enumerate(paragraphs):
-        marks = _marks(text, lo, hi, family_set, skip)
+        marks = para_marks[index]
         if chain is not None:
-            if marks and marks[0].pos == lo and marks[0].role in (Role.OPEN, Role.EITHER):
-                chain.current = lo + 1
+            if opens(index):
+                chain.current = lo + marks[0].width
                 marks = marks[1:]
             else:
                 quote = chain.result(None)
@@ -204,24 +222,20 @@ def _pair_family(
                     if _SENTENCE_END.search(text, chain.current, mark.pos):
                         # a paragraph break lost in scraping: '... season. "He said ...'
                         chain.cut(text, mark.pos)
-                        chain.current = mark.pos + 1
+                        chain.current = mark.pos + mark.width
                         continue
                     dropped += 1
-                chain = _Chain(mark.pos, mark.family)
+                chain = _Chain(mark.pos, mark.family, mark.width)
             elif chain is None:
                 dropped += 1
             else:
                 chain.cut(text, mark.pos)
-                quote = chain.result(mark.pos)
+                quote = chain.result(mark.pos, mark.width)
                 if quote is not None:
                     quotes.append(quote)
                 chain = None
         if chain is not None:
-            next_para = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            reopens = next_para is not None and text[next_para[0]] in _FAMILY and _FAMILY[
-                text[next_para[0]]
-            ] in family_set and _role(text, next_para[0], *next_para) in (Role.OPEN, Role.EITHER)
-            if reopens:
+            if opens(index + 1):
                 chain.cut(text, hi)
                 continue
             segment = text[chain.current : hi]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import EntityKind, Gender, Person
+from .cues import is_cue
 from .lexicon import ORG_WORDS, PLURAL_PRONOUNS, PRONOUN_GENDER, ROLE_NOUNS, TITLES
 
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
@@ -98,7 +99,24 @@ class Registry:
             if spans and spans[-1][0][-1].i >= start:
                 continue
             spans.append((list(doc[start:end]), ent.label_))
-        return spans
+        covered = {t.i for tokens, _ in spans for t in tokens}
+        for token in doc:
+            # names NER missed: "Ms Hill said", or a proper-noun subject of a speech verb
+            if token.idx < body_start or token.i in covered or token.pos_ != "PROPN":
+                continue
+            if token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title:
+                continue
+            end = token.i
+            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
+                end += 1
+            run = list(doc[token.i : end + 1])
+            if any(t.i in covered for t in run) or not all(t.is_title for t in run):
+                continue
+            titled = run[0].lower_ in TITLES and len(run) > 1
+            if titled or (run[-1].dep_ == "nsubj" and is_cue(run[-1].head)):
+                spans.append((run, "PERSON" if titled else ""))
+                covered.update(t.i for t in run)
+        return sorted(spans, key=lambda item: item[0][0].i)
 
     def _build(self, body_start: int) -> None:
         full: list[tuple[list[Token], str, Gender | None, bool]] = []
@@ -131,14 +149,15 @@ class Registry:
 
     @staticmethod
     def _same_full(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-        return a[-1] == b[-1] and (a[0] == b[0] or a[0][:1] == b[0][:1] and len(a) != len(b))
+        return a[-1] == b[-1] and (a[0] == b[0] or (a[0][:1] == b[0][:1] and len(a) != len(b)))
 
-    def _add(self, entity: _Entity, words: list[Token], label: str, gender: Gender | None,
-             titled: bool) -> None:
+    def _add(
+        self, entity: _Entity, words: list[Token], label: str, gender: Gender | None, titled: bool
+    ) -> None:
         entity.mentions.append((words[0].idx, words[-1].idx + len(words[-1])))
         if label == "PERSON" or titled:
             entity.person_votes += 2 if titled else 1
-        else:
+        elif label == "ORG":
             entity.org_votes += 1
         if gender == "female":
             entity.female += 3
@@ -166,8 +185,9 @@ class Registry:
                 gender = PRONOUN_GENDER.get(token.lower_)
                 if gender is None or token.idx < body_start or token.pos_ != "PRON":
                     continue
-                names = {id(e): e for i in range(window_start, token.i)
-                         if (e := self._by_token.get(i)) is not None}
+                names = {
+                    id(e): e for i in range(window_start, token.i) if (e := self._by_token.get(i)) is not None
+                }
                 if len(names) != 1:
                     continue
                 self._credit(next(iter(names.values())), gender)
@@ -183,8 +203,15 @@ class Registry:
     def _sentence_index(self, token: Token) -> int:
         return token.sent.start
 
-    def _recent(self, token: Token, gender: Gender | None, window: int, *,
-                count_gender: bool = True, kind: EntityKind | None = None) -> _Entity | None:
+    def _recent(
+        self,
+        token: Token,
+        gender: Gender | None,
+        window: int,
+        *,
+        count_gender: bool = True,
+        kind: EntityKind | None = None,
+    ) -> _Entity | None:
         """The most salient entity mentioned before ``token``: recent, a subject, compatible."""
         doc = self.doc
         sents = list(doc.sents)
@@ -218,10 +245,21 @@ class Registry:
         """The canonical name and kind a speaker mention refers to, or (None, None)."""
         entity = self.entity_at(head)
         if entity is None:
+            # "The minister, Sarah Jones, said": the apposition names the speaker
+            named = [
+                self._by_token[c.i] for c in head.children if c.dep_ == "appos" and c.i in self._by_token
+            ]
+            entity = named[0] if named else None
+        if entity is None:
             # "Sen. Bernie Sanders" parsed with the title as head, or a name beside the head
-            inside = [self._by_token[t.i] for t in self.doc if mention[0] <= t.idx < mention[1]
-                      and t.i in self._by_token and t.dep_ != "poss"
-                      and not any(c.tag_ == "POS" for c in t.children)]
+            inside = [
+                self._by_token[t.i]
+                for t in self.doc
+                if mention[0] <= t.idx < mention[1]
+                and t.i in self._by_token
+                and t.dep_ != "poss"
+                and not any(c.tag_ == "POS" for c in t.children)
+            ]
             if inside and head.pos_ == "PROPN":
                 entity = inside[-1]
         if entity is None:
@@ -253,5 +291,7 @@ class Registry:
         records = []
         for entity in self.entities:
             mentions = tuple(sorted(set(entity.mentions)))
-            records.append(Person(entity.name, entity.kind, entity.gender if entity.kind == "person" else None, mentions))
+            records.append(
+                Person(entity.name, entity.kind, entity.gender if entity.kind == "person" else None, mentions)
+            )
         return tuple(sorted(records, key=lambda p: p.mentions[0]))

@@ -68,9 +68,7 @@ def _complement(cue: Token) -> list[Token]:
         for child in cue.children:
             if child.dep_ == "prep" and child.lower_ == "for":
                 return [t for t in child.subtree if t.i != child.i]
-            if child.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "for" for c in child.children
-            ):
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
                 return _clause_tokens(child, cue)
     if cue.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in cue.children):
         # "The plan, he said, is sound": the content is the sentence around the cue.
@@ -79,9 +77,7 @@ def _complement(cue: Token) -> list[Token]:
     return []
 
 
-def find_reported(
-    doc: Doc, body_start: int, direct_regions: list[tuple[int, int]]
-) -> list[Found]:
+def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int]]) -> list[Found]:
     """Every cue outside direct quotes with a reported clause; one content per cue.
 
     ``direct_regions`` are the full direct quotes, marks included; quote-marked fragments are
@@ -107,8 +103,7 @@ def find_reported(
         if not spans:
             continue
         if in_direct(spans[0][0], spans[-1][1]) or any(
-            c.dep_ == "ccomp" and in_direct(c.left_edge.idx, c.right_edge.idx + 1)
-            for c in token.children
+            c.dep_ == "ccomp" and in_direct(c.left_edge.idx, c.right_edge.idx + 1) for c in token.children
         ):
             continue  # the cue governs a direct quote: one content per cue
         first = min(tokens, key=lambda t: t.i)
@@ -134,4 +129,3 @@ def find_reported(
             )
         )
     return found
-
