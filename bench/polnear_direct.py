@@ -2,8 +2,8 @@
 and articles per second on one core.
 
 A gold direct quote is a PolNeAR content span enclosed in quote marks. It counts as found with
-an exact span when a predicted quote covers the same characters once white space, quote marks
-and edge punctuation are trimmed from both (the evaluator's exact-match rule).
+an exact span when a predicted quote keeps the same characters once white space, quote marks
+and punctuation are set aside (the evaluator's exact-match rule, `newsquotes eval`).
 
     .venv/bin/python bench/polnear_direct.py [train|dev] [--limit N]
 """
@@ -22,18 +22,10 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 from newsquotes import Extractor
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
-_TRIM = set(" \t\r\n\"'“”‘’«».,;:!?—–-()")
 
 
 def chars(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
-    out: set[int] = set()
-    for start, end in spans:
-        while start < end and text[start] in _TRIM:
-            start += 1
-        while end > start and text[end - 1] in _TRIM:
-            end -= 1
-        out.update(range(start, end))
-    return frozenset(out)
+    return kept_chars(text, tuple(spans))
 
 
 def gold_direct(text: str, ann: Path) -> list[frozenset[int]]:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention, Person, Quote, Speaker
 from .cues import cue_tokens, is_cue, mention_bounds
-from .direct import DirectAttributor, is_fragment
+from .direct import DirectAttributor, is_fragment, is_name_or_title
 from .found import Found
 from .marks import MarkedQuote, find_marked_quotes, paragraphs
 from .people import Registry
@@ -66,6 +66,8 @@ def analyze(doc: Doc, body_start: int = 0) -> Analysis:
     full: list[MarkedQuote] = []
     fragments: list[MarkedQuote] = []
     for n, quote in enumerate(scan.quotes):
+        if is_name_or_title(text, quote):
+            continue
         previous = scan.quotes[n - 1] if n > 0 else None
         if is_fragment(text, quote, _paragraph_start(paras, quote.open_pos), previous):
             fragments.append(quote)

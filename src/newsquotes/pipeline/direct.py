@@ -64,6 +64,25 @@ def is_fragment(text: str, quote: MarkedQuote, paragraph_start: int, previous: M
     return len(words) <= 3 and content[-1] not in _TERMINAL and lead[-1].isalnum()
 
 
+_MINOR_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+
+
+def is_name_or_title(text: str, quote: MarkedQuote) -> bool:
+    """Quote marks around a name, a title or markup, not speech: ``MSNBC's "Morning Joe"``,
+    ``Marcia "Cia" Price``, ``"In Avoiding Tax, Trump Is Merely a Small Fry"``, ``="1474387200"``."""
+    content = " ".join(text[a:b] for a, b in quote.spans)
+    words = [w.strip(",.;:!?()[]'\"“”‘’") for w in content.split()]
+    words = [w for w in words if w]
+    if not any(ch.isalpha() for ch in content):
+        return True
+    significant = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if len(words) > 12 or not significant:
+        return False
+    capitalised = all(w[0].isupper() or not w[0].isalpha() for w in significant)
+    # a headline quote ends like a sentence: "'You Should Be Criminally Investigated.'"
+    return capitalised and content.rstrip(" '\"”’")[-1:] not in ".!?"
+
+
 def _frame_speaker(frame: list[Token], cue: Token) -> Token | None:
     """The speaker of a lead-in: the cue's own subject, else the frame's main subject
     (``Teigen explained why ... and said:`` is Teigen's, whatever the parser attached)."""

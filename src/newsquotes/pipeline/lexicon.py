@@ -42,7 +42,8 @@ TITLES = {
     "queen": "female", "pope": "male", "ambassador": None, "commissioner": None, "chief": None,
     "coach": None, "detective": None, "officer": None, "inspector": None, "superintendent": None,
     "congressman": "male", "congresswoman": "female", "vice": None, "premier": None,
-    "attorney": None, "mp": None,
+    "attorney": None, "mp": None, "representative": None, "del.": None,
+    "delegate": None, "councilman": "male", "councilwoman": "female", "sheriff": None,
 }  # fmt: skip
 
 PRONOUN_GENDER = {
@@ -73,6 +74,16 @@ ROLE_NOUNS = {
     "chancellor": None, "frontrunner": None, "front-runner": None, "incumbent": None,
 }  # fmt: skip
 
+# Words that describe a person in front of a name but are not part of it
+# ("Rival Hillary Clinton", "Senate Minority Leader Harry Reid").
+DESCRIPTORS = frozenset(
+    """
+    rival spokesman spokeswoman spokesperson attorney leader anchor host correspondent reporter
+    analyst strategist pollster adviser advisor aide economist nominee candidate challenger
+    incumbent hopeful whip counsel deputy
+    """.split()
+)
+
 # Words that mark a name as an organisation rather than a person.
 ORG_WORDS = frozenset(
     """
@@ -83,3 +94,39 @@ ORG_WORDS = frozenset(
     league club team federation organisation organization center centre cnn bbc fbi cia nato
     """.split()
 )
+
+# Common English first names with a strong gender association: weak evidence, outweighed by
+# what the text says (he/she, Mr/Mrs). Only names whose usage is overwhelmingly one gender.
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
+    nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
+    heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith
+    megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice
+    jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
+    theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary
+    chelsea melania ivanka michelle nikki kellyanne huma hope sarah nancy elaine condoleezza
+    madeleine carly jill tulsi kamala kirsten amy dianne barbara susan lindsey chrissy oprah
+    beyonce taylor meryl angelina jennifer kim kourtney khloe serena venus theresa angela
+    nicola marine christine ursula jacinda ruth sonia elena loretta janet betsy debbie stacey
+    donna roseanne katie megyn rachel mika norah savannah tamron robin gwen judy greta
+    """.split()
+)
+MALE_NAMES = frozenset(
+    """
+    james robert john michael david william richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
+    christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+    jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
+    vincent ralph eugene russell bobby mason philip louis barack bernie bill ted marco jeb mike
+    mitch reince newt rudy chris ben rand lindsey harry tim jim tom bob dick al hank reid
+    vladimir boris xi emmanuel justin narendra benjamin recep bashar kim hassan ali mohammed
+    muhammad ahmed omar abdul rex jared eric hunter beau corey steve sean sheldon stephen
+    rush glenn tucker bret wolf anderson jake lester jeff dan chuck orrin lamar kevin trey
+    """.split()
+) - FEMALE_NAMES

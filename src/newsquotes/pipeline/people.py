@@ -11,13 +11,14 @@ husband/wife). Nothing is named that the article does not name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..model import EntityKind, Gender, Person
 from .cues import is_cue
-from .lexicon import ORG_WORDS, PLURAL_PRONOUNS, PRONOUN_GENDER, ROLE_NOUNS, TITLES
+from .lexicon import DESCRIPTORS, FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLURAL_PRONOUNS, PRONOUN_GENDER, ROLE_NOUNS, TITLES
 
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _KIN = {"husband": "male", "wife": "female", "son": "male", "daughter": "female",
@@ -36,10 +37,15 @@ class _Entity:
     female: int = 0
     male: int = 0
     subject_positions: list[int] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)  # words the text describes it with
+    forms: dict[tuple[str, ...], int] = field(default_factory=dict)  # name forms seen, counted
 
     @property
     def name(self) -> str:
-        return " ".join(self.words)
+        """The most frequent full form (``Hillary Clinton`` over a one-off ``Hillary Rodham
+        Clinton``), else the words it was registered under."""
+        full = [(count, -len(form), form) for form, count in self.forms.items() if len(form) > 1]
+        return " ".join(max(full)[2] if full else self.words)
 
     @property
     def gender(self) -> Gender | None:
@@ -58,20 +64,56 @@ class _Entity:
         return "organization"
 
 
-def _strip(tokens: list[Token]) -> tuple[list[Token], Gender | None, bool]:
-    """Drop titles and possessive endings; return the gender a title gives."""
+_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                  "sec": "secretary", "gen": "general", "lt": "lieutenant", "atty": "attorney",
+                  "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain"}  # fmt: skip
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def role_word(token: Token) -> str:
+    """``Gov.`` -> ``governor``: the word a title or role stands for, lower case."""
+    word = token.lower_.rstrip(".")
+    return _ABBREVIATIONS.get(word, word)
+
+
+def _is_role(token: Token) -> bool:
+    word = token.lower_
+    return word in TITLES or word.rstrip(".") in TITLES or role_word(token) in ROLE_NOUNS or word in DESCRIPTORS
+
+
+def _strip(tokens: list[Token]) -> tuple[list[Token], Gender | None, bool, list[str]]:
+    """Drop titles and roles before a name (``Homeland Security Secretary Jeh Johnson``) and a
+    possessive ending; return the gender a title gives, whether there was one, and the roles."""
     gender: Gender | None = None
-    titled = False
-    while tokens and tokens[0].lower_ in TITLES and len(tokens) > 1:
-        g = TITLES[tokens[0].lower_]
-        gender = gender or (g if g in ("female", "male") else None)  # type: ignore[assignment]
-        titled = True
-        tokens = tokens[1:]
+    cut = max((i for i, t in enumerate(tokens[:-1]) if _is_role(t)), default=-1)
+    roles = [role_word(t) for t in tokens[: cut + 1]]
+    for token in tokens[: cut + 1]:
+        g = TITLES.get(token.lower_) or TITLES.get(token.lower_.rstrip(".")) or ROLE_NOUNS.get(token.lower_)
+        if g in ("female", "male"):
+            gender = g  # type: ignore[assignment]
+    titled = any(t.lower_ in TITLES or t.lower_.rstrip(".") in TITLES for t in tokens[: cut + 1])
+    tokens = tokens[cut + 1 :]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’")):
         tokens = tokens[:-1]
     while tokens and not tokens[0].text[:1].isalnum():
         tokens = tokens[1:]
-    return tokens, gender, titled
+    return tokens, gender, titled, roles
+
+
+def canonical_words(words: list[Token]) -> tuple[str, ...]:
+    """A name as the registry keys it: parts written together kept together (``Holtz-Eakin``),
+    middle initials left out (``John D. Podesta``)."""
+    texts: list[str] = []
+    for i, token in enumerate(words):
+        if i and not words[i - 1].whitespace_:
+            texts[-1] += token.text
+        else:
+            texts.append(token.text)
+    while len(texts) > 1 and texts[0].lower() == "the":
+        texts = texts[1:]
+    if len(texts) > 2 and not _INITIAL.match(texts[0]):
+        texts = [texts[0], *(w for w in texts[1:-1] if not _INITIAL.match(w)), texts[-1]]
+    return tuple(texts)
 
 
 class Registry:
@@ -92,10 +134,12 @@ class Registry:
             if ent.label_ not in _NAME_LABELS or ent.start_char < body_start:
                 continue
             start, end = ent.start, ent.end
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-                start -= 1
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
-                end += 1
+            if end - start == 1:
+                # the small pipeline often finds "Teigen" where the text says "Chrissy Teigen"
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                    start -= 1
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                    end += 1
             if spans and spans[-1][0][-1].i >= start:
                 continue
             spans.append((list(doc[start:end]), ent.label_))
@@ -119,42 +163,70 @@ class Registry:
         return sorted(spans, key=lambda item: item[0][0].i)
 
     def _build(self, body_start: int) -> None:
-        full: list[tuple[list[Token], str, Gender | None, bool]] = []
-        single: list[tuple[list[Token], str, Gender | None, bool]] = []
+        Found = tuple[list[Token], str, Gender | None, bool, list[str]]
+        full: list[Found] = []
+        single: list[Found] = []
         for tokens, label in self._name_spans(body_start):
-            words, gender, titled = _strip(tokens)
+            words, gender, titled, roles = _strip(tokens)
             if not words:
                 continue
-            (full if len(words) > 1 else single).append((words, label, gender, titled))
-        for words, label, gender, titled in full:
-            key = tuple(t.text for t in words)
+            (full if len(words) > 1 else single).append((words, label, gender, titled, roles))
+        for words, label, gender, titled, roles in full:
+            key = canonical_words(words)
             entity = next((e for e in self.entities if self._same_full(e.words, key)), None)
             if entity is None:
                 entity = _Entity(words=key)
                 self.entities.append(entity)
             elif len(key) > len(entity.words) and label == "PERSON":
                 entity.words = key
-            self._add(entity, words, label, gender, titled)
-        for words, label, gender, titled in single:
-            word = words[0].text
+            self._add(entity, words, label, gender, titled, roles)
+        for words, label, gender, titled, roles in single:
+            word, at = words[0].text, words[0].idx
             matches = [e for e in self.entities if len(e.words) > 1 and word in (e.words[-1], e.words[0])]
             if matches:
-                entity = max(matches, key=lambda e: (e.words[-1] == word, len(e.mentions)))
+                # the surname of the person named last: "Johnson" after "Jeh Johnson"
+                entity = max(matches, key=lambda e: (e.words[-1] == word, self._last_before(e, at)))
             else:
                 entity = next((e for e in self.entities if e.words == (word,)), None)
                 if entity is None:
                     entity = _Entity(words=(word,))
                     self.entities.append(entity)
-            self._add(entity, words, label, gender, titled)
+            self._add(entity, words, label, gender, titled, roles)
+
+    @staticmethod
+    def _last_before(entity: _Entity, at: int) -> int:
+        before = [start for start, _ in entity.mentions if start < at]
+        return max(before) if before else -min(start for start, _ in entity.mentions)
 
     @staticmethod
     def _same_full(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-        return a[-1] == b[-1] and (a[0] == b[0] or (a[0][:1] == b[0][:1] and len(a) != len(b)))
+        if a[-1] != b[-1]:
+            return False
+        short, long = sorted((a, b), key=len)
+        # "Hillary Clinton" in "Crooked Hillary Clinton"; "Hillary Rodham Clinton"; "H. Clinton"
+        return long[-len(short) :] == short or a[0] == b[0] or (a[0][:1] == b[0][:1] and len(a) != len(b))
 
     def _add(
-        self, entity: _Entity, words: list[Token], label: str, gender: Gender | None, titled: bool
+        self,
+        entity: _Entity,
+        words: list[Token],
+        label: str,
+        gender: Gender | None,
+        titled: bool,
+        roles: list[str],
     ) -> None:
         entity.mentions.append((words[0].idx, words[-1].idx + len(words[-1])))
+        entity.forms[canonical_words(words)] = entity.forms.get(canonical_words(words), 0) + 1
+        entity.roles.update(roles)
+        if len(words) > 1 and not self._first_name_seen(entity):
+            first = words[0].lower_
+            if first in FEMALE_NAMES or first in MALE_NAMES:
+                entity.person_votes += 2
+                if first in FEMALE_NAMES:
+                    entity.female += 2
+                else:
+                    entity.male += 2
+        entity.roles.update(self._described_as(words))
         if label == "PERSON" or titled:
             entity.person_votes += 2 if titled else 1
         elif label == "ORG":
@@ -174,6 +246,27 @@ class Registry:
         if any(t.dep_ == "nsubj" for t in words):
             entity.subject_positions.append(words[0].idx)
 
+    @staticmethod
+    def _first_name_seen(entity: _Entity) -> bool:
+        return any(len(form) > 1 for form, count in entity.forms.items() if count > 1)
+
+    def _described_as(self, words: list[Token]) -> set[str]:
+        """Role words the text ties to a name: ``Indiana Gov. Mike Pence``, ``Mike Pence, the
+        Indiana governor,`` or ``the Indiana governor, Mike Pence``."""
+        doc = self.doc
+        found: set[str] = set()
+        i = words[0].i - 1
+        while i >= 0 and words[0].i - i <= 4 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].text != ",":
+            found.add(role_word(doc[i]))
+            i -= 1
+        head = words[-1]
+        for token in (head, head.head):
+            for other in (*token.children, token.head):
+                if other.dep_ == "appos" or token.dep_ == "appos":
+                    if other.pos_ == "NOUN" and role_word(other) in ROLE_NOUNS:
+                        found.update(role_word(t) for t in other.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+        return found
+
     def _gender_evidence(self, body_start: int) -> None:
         """he/she credited to a name only where it is the one name in the sentence so far and
         the sentence before: evidence, not a guess between candidates."""
@@ -183,8 +276,8 @@ class Registry:
             window_start = sents[index - 1].start if index > 0 else sent.start
             for token in sent:
                 gender = PRONOUN_GENDER.get(token.lower_)
-                if gender is None or token.idx < body_start or token.pos_ != "PRON":
-                    continue
+                if gender is None or token.idx < body_start or token.dep_ not in ("nsubj", "nsubjpass"):
+                    continue  # "Warren told Stumpf his bank ...": only a subject pronoun is evidence
                 names = {
                     id(e): e for i in range(window_start, token.i) if (e := self._by_token.get(i)) is not None
                 }
@@ -270,11 +363,29 @@ class Registry:
             elif lower in PLURAL_PRONOUNS or lower == "it":
                 entity = self._recent(head, None, 1, kind="organization")
             elif self._is_description(head):
-                entity = self._recent(head, ROLE_NOUNS.get(head.lower_), _DESCRIPTION_WINDOW_SENTS)  # type: ignore[arg-type]
+                entity = self._described(head) or self._recent(
+                    head,
+                    ROLE_NOUNS.get(head.lower_),  # type: ignore[arg-type]
+                    _DESCRIPTION_WINDOW_SENTS,
+                )
         if entity is None:
             return None, None
         entity.mentions.append(mention)
         return entity.name, entity.kind
+
+    def _described(self, head: Token) -> _Entity | None:
+        """The person named earlier with the same role: ``the Indiana governor`` -> Mike Pence."""
+        role = role_word(head)
+        words = {role_word(t) for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        best: tuple[int, int, _Entity] | None = None
+        for entity in self.entities:
+            before = [start for start, _ in entity.mentions if start < head.idx]
+            if role not in entity.roles or not before:
+                continue
+            score = (len(words & entity.roles), max(before))
+            if best is None or score > best[:2]:
+                best = (*score, entity)
+        return best[2] if best else None
 
     @staticmethod
     def _is_description(head: Token) -> bool:
