@@ -20,6 +20,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from newsquotes import Extractor
+from newsquotes.evaluate.match import kept_chars
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 

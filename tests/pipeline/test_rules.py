@@ -183,7 +183,7 @@ def test_rules_second_quote_with_its_own_frame_stays_apart(extractor: Extractor)
 
 def test_rules_titles_and_names_in_quote_marks_are_not_quotes(extractor: Extractor) -> None:
     text = (
-        "Sanders told MSNBC's \"Morning Joe\" on Monday that he would stay. "
+        'Sanders told MSNBC\'s "Morning Joe" on Monday that he would stay. '
         'State Del. Marcia "Cia" Price shouted to the crowd. "We Will Rise Again" was the headline.'
     )
     quotes = extractor.extract(text).quotes

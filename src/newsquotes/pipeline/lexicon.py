@@ -114,8 +114,9 @@ FEMALE_NAMES = frozenset(
     donna roseanne katie megyn rachel mika norah savannah tamron robin gwen judy greta
     """.split()
 )
-MALE_NAMES = frozenset(
-    """
+MALE_NAMES = (
+    frozenset(
+        """
     james robert john michael david william richard joseph thomas charles christopher daniel
     matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
     ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
@@ -129,4 +130,6 @@ MALE_NAMES = frozenset(
     muhammad ahmed omar abdul rex jared eric hunter beau corey steve sean sheldon stephen
     rush glenn tucker bret wolf anderson jake lester jeff dan chuck orrin lamar kevin trey
     """.split()
-) - FEMALE_NAMES
+    )
+    - FEMALE_NAMES
+)

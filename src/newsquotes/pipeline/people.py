@@ -18,9 +18,19 @@ from spacy.tokens import Doc, Token
 
 from ..model import EntityKind, Gender, Person
 from .cues import is_cue
-from .lexicon import DESCRIPTORS, FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLURAL_PRONOUNS, PRONOUN_GENDER, ROLE_NOUNS, TITLES
+from .lexicon import (
+    DESCRIPTORS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    ORG_WORDS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    TITLES,
+)
 
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
+_CONTENT_POS = ("PROPN", "NOUN", "ADJ")
 _KIN = {"husband": "male", "wife": "female", "son": "male", "daughter": "female",
         "brother": "male", "sister": "female", "father": "male", "mother": "female",
         "mr": "male", "mrs": "female", "ms": "female"}  # fmt: skip
@@ -78,7 +88,9 @@ def role_word(token: Token) -> str:
 
 def _is_role(token: Token) -> bool:
     word = token.lower_
-    return word in TITLES or word.rstrip(".") in TITLES or role_word(token) in ROLE_NOUNS or word in DESCRIPTORS
+    if word in TITLES or word.rstrip(".") in TITLES or word in DESCRIPTORS:
+        return True
+    return role_word(token) in ROLE_NOUNS
 
 
 def _strip(tokens: list[Token]) -> tuple[list[Token], Gender | None, bool, list[str]]:
@@ -256,15 +268,15 @@ class Registry:
         doc = self.doc
         found: set[str] = set()
         i = words[0].i - 1
-        while i >= 0 and words[0].i - i <= 4 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].text != ",":
+        while i >= 0 and words[0].i - i <= 4 and doc[i].pos_ in _CONTENT_POS:
             found.add(role_word(doc[i]))
             i -= 1
         head = words[-1]
         for token in (head, head.head):
             for other in (*token.children, token.head):
-                if other.dep_ == "appos" or token.dep_ == "appos":
-                    if other.pos_ == "NOUN" and role_word(other) in ROLE_NOUNS:
-                        found.update(role_word(t) for t in other.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+                appositive = other.dep_ == "appos" or token.dep_ == "appos"
+                if appositive and other.pos_ == "NOUN" and role_word(other) in ROLE_NOUNS:
+                    found.update(role_word(t) for t in other.subtree if t.pos_ in _CONTENT_POS)
         return found
 
     def _gender_evidence(self, body_start: int) -> None:
