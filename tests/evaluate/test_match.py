@@ -88,3 +88,11 @@ def test_normalise_name_ignores_case_dots_and_the() -> None:
 
 def test_context_marks_spans_on_one_line() -> None:
     assert context("aaa\nbbb ccc", ((4, 7),), width=3) == "aa [bbb] cc"
+
+
+def test_match_content_leading_that_is_a_convention() -> None:
+    from newsquotes.evaluate.match import content_chars
+
+    text = "He said that the plan was dead. Thatcher said thatch burns."
+    assert content_chars(text, ((8, 30),)) == content_chars(text, ((13, 30),))
+    assert content_chars(text, ((32, 58),)) == kept_chars(text, ((32, 58),))  # "Thatcher", "thatch"

@@ -4,7 +4,7 @@
 >>> report = evaluate(Path("../shared/data/polnear/dev"), predictions=Path("dev.jsonl"))  # doctest: +SKIP
 >>> print(render_report(report, "table"))  # doctest: +SKIP
 
-Metric definitions: docs/evaluation.md.
+Metric definitions: the README, section "Evaluation".
 """
 
 from __future__ import annotations

@@ -45,6 +45,24 @@ def kept_chars(text: str, spans: Spans) -> frozenset[int]:
     return frozenset(i for start, end in spans for i in range(start, end) if not is_trimmed(text[i]))
 
 
+_LEADING_THAT = re.compile(r"that\s", re.IGNORECASE)
+
+
+def content_chars(text: str, spans: Spans) -> frozenset[int]:
+    """``kept_chars`` of a content span, with a leading complementizer *that* also set aside.
+
+    PolNeAR's content spans take in the *that* of ``said that the plan ...``; newsquotes leaves
+    it out, as most quotation tools do. Like quote marks, it is a convention, not content.
+    """
+    chars = kept_chars(text, spans)
+    if not chars:
+        return chars
+    first = min(chars)
+    rest = chars - frozenset(range(first, first + 4))
+    # a content that is only "that" ("he said that.") is a pronoun, not a complementizer
+    return rest if rest and _LEADING_THAT.match(text, first) else chars
+
+
 @dataclass(frozen=True, slots=True)
 class TokenIndex:
     """The word tokens of one text, with a map from character offset to token number."""
@@ -92,9 +110,9 @@ class Item:
         return len(self.tokens & other.tokens) / len(self.tokens)
 
 
-def make_item(text: str, index: TokenIndex, spans: Spans, ref: int = -1) -> Item:
+def make_item(text: str, index: TokenIndex, spans: Spans, ref: int = -1, *, content: bool = False) -> Item:
     """Normalise ``spans`` of ``text`` into an :class:`Item`."""
-    chars = kept_chars(text, spans)
+    chars = content_chars(text, spans) if content else kept_chars(text, spans)
     return Item(spans=tuple(sorted(spans)), chars=chars, tokens=index.tokens(chars), ref=ref)
 
 

@@ -1,5 +1,5 @@
 """Metrics: content, source and cue spans (exact and proportional), attributions, canonical
-speakers, direct-quote completeness; and the error list. Definitions: docs/evaluation.md.
+speakers, direct-quote completeness; and the error list. Definitions: README, "Evaluation".
 """
 
 from __future__ import annotations
@@ -255,13 +255,15 @@ class Scorer:
             kept = {a.id for a in counted}
             skipped = ", ".join(a.id for a in scorable if a.id not in kept)
             self.notes.append(f"{gold.id}: gold attributions without content, not scored: {skipped}")
-        partial = [make_item(text, index, a.content) for a in gold.attributions if a.type == "partial"]
+        partial = [
+            make_item(text, index, a.content, content=True) for a in gold.attributions if a.type == "partial"
+        ]
         ignored = make_item(text, index, gold.not_counted).chars
         self.gold_count += len(counted)
         self.predicted_count += len(article.quotes)
 
-        gold_items = [make_item(text, index, a.content, i) for i, a in enumerate(counted)]
-        pred_items = [make_item(text, index, q.spans, i) for i, q in enumerate(article.quotes)]
+        gold_items = [make_item(text, index, a.content, i, content=True) for i, a in enumerate(counted)]
+        pred_items = [make_item(text, index, q.spans, i, content=True) for i, q in enumerate(article.quotes)]
         pairs = match_items(gold_items, pred_items)
         matched_pred = {p: g for g, p in pairs.items()}
         neutral = {

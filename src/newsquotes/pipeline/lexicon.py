@@ -16,7 +16,16 @@ SPEECH_VERBS = frozenset(
     acknowledge affirm allege announce pledge reiterate repeat explain shout scream yell whisper
     exclaim cry mutter plead beg demand ask inform notify assure reassure point signal hint imply
     believe think feel fear hope expect know worry doubt guess reckon speculate wonder
+    show find cite charge accuse criticize criticise attack blast slam praise question
+    acknowledge recognize recognise realize realise understand learn hear read see
+    want plan intend pledge refuse decline vow promise threaten urge
     """.split()
+)
+
+# Cues whose content can be an infinitive: "wants to triple the size of AmeriCorps",
+# "pledged to reach", "urged Congress to act" (PolNeAR annotates intentions and demands).
+INFINITIVE_VERBS = frozenset(
+    "want plan intend pledge promise vow threaten refuse decline hope expect urge agree".split()
 )
 
 # A cue only when followed by this particle: "pointed out", "called for".

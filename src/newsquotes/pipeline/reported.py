@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import cue_tokens, is_according, is_cue, mention_bounds, subject_of
 from .found import Found
-from .lexicon import QUESTION_VERBS, WH_WORDS
+from .lexicon import INFINITIVE_VERBS, QUESTION_VERBS, WH_WORDS
 from .marks import QUOTE_CHARS
 
 _MIN_TOKENS = 2
@@ -64,7 +64,17 @@ def _complement(cue: Token) -> list[Token]:
     for child in cue.children:
         if child.dep_ == "ccomp":
             return _clause_tokens(child, cue)
-    if cue.lemma_.lower() == "call":
+    lemma = cue.lemma_.lower()
+    if lemma in INFINITIVE_VERBS:
+        for child in cue.children:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < child.i]
+                tokens = [t for o in objects for t in o.subtree] + _clause_tokens(child, cue)
+                return tokens
+    if lemma == "call" and any(c.dep_ == "oprd" for c in cue.children):
+        # "called half of Trump's supporters 'deplorables'"
+        return [t for c in cue.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]
+    if lemma == "call":
         for child in cue.children:
             if child.dep_ == "prep" and child.lower_ == "for":
                 return [t for t in child.subtree if t.i != child.i]
