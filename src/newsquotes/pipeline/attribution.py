@@ -73,7 +73,7 @@ def analyze(doc: Doc, body_start: int = 0) -> Analysis:
             fragments.append(quote)
         else:
             full.append(quote)
-    found = DirectAttributor(doc, paras).attribute(full)
+    found = DirectAttributor(doc, text, paras).attribute(full)
     regions = [(q.open_pos, q.outer_end) for q in full]
     reported = find_reported(doc, body_start, regions)
     for fragment in fragments:

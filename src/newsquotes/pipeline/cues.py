@@ -53,7 +53,10 @@ def cue_tokens(cue: Token) -> list[Token]:
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens that start inside ``[start, end)`` of the text."""
-    return [t for t in doc if start <= t.idx < end]
+    if end <= start:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if start <= t.idx < end] if span is not None else []
 
 
 def subject_of(cue: Token) -> Token | None:

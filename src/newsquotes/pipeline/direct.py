@@ -106,9 +106,9 @@ def _name_after_dash(doc: Doc, start: int, end: int) -> Token | None:
 class DirectAttributor:
     """Attributes the marked quotes of one document, in text order."""
 
-    def __init__(self, doc: Doc, paragraphs: Sequence[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, text: str, paragraphs: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text  # doc.text, read once: spaCy builds it anew on every access
         self.paragraphs = paragraphs
 
     def _paragraph(self, pos: int) -> tuple[int, int, int]:

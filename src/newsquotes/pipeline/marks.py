@@ -74,6 +74,7 @@ _FAMILY = {
 _OPENING_GLYPHS = set("“„‟‘‚‛«‹")
 _CLOSING_GLYPHS = set("”’»›")
 QUOTE_CHARS = frozenset(_FAMILY)
+_MARK_RUN = re.compile("''|``|[" + re.escape("".join(_FAMILY)) + "]")
 _OPENERS_BEFORE = set("([{—–-/") | _OPENING_GLYPHS | {'"', "'"}
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*\s*$|[.?!…]\s*[—–-]?\s*$")
 # Elisions and decades that start with an apostrophe: 'em, 'til, '90s, '08.
@@ -135,16 +136,14 @@ def _role(text: str, pos: int, lo: int, hi: int, width: int = 1) -> Role | None:
 
 def _marks(text: str, lo: int, hi: int, families: set[str], skip: list[tuple[int, int]]) -> list[Mark]:
     marks = []
-    pos = lo
-    while pos < hi:
-        char = text[pos]
-        width = 2 if text.startswith(("''", "``"), pos) else 1
-        family = DOUBLE if width == 2 else _FAMILY.get(char)
+    for match in _MARK_RUN.finditer(text, lo, hi):
+        pos = match.start()
+        width = len(match.group())
+        family = DOUBLE if width == 2 else _FAMILY.get(text[pos])
         if family in families and not any(a <= pos < b for a, b in skip):
             role = _role(text, pos, lo, hi, width)
             if role is not None:
                 marks.append(Mark(pos, family, role, width))
-        pos += width
     return marks
 
 

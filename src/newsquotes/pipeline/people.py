@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import EntityKind, Gender, Person
-from .cues import is_cue
+from .cues import is_cue, tokens_in
 from .lexicon import (
     DESCRIPTORS,
     FEMALE_NAMES,
@@ -133,6 +133,10 @@ class Registry:
 
     def __init__(self, doc: Doc, body_start: int = 0) -> None:
         self.doc = doc
+        self._sents = list(doc.sents)
+        self._sentence_of = [0] * len(doc)
+        for index, sent in enumerate(self._sents):
+            self._sentence_of[sent.start : sent.end] = [index] * len(sent)
         self.entities: list[_Entity] = []
         self._by_token: dict[int, _Entity] = {}
         self._build(body_start)
@@ -282,8 +286,7 @@ class Registry:
     def _gender_evidence(self, body_start: int) -> None:
         """he/she credited to a name only where it is the one name in the sentence so far and
         the sentence before: evidence, not a guess between candidates."""
-        doc = self.doc
-        sents = list(doc.sents)
+        sents = self._sents
         for index, sent in enumerate(sents):
             window_start = sents[index - 1].start if index > 0 else sent.start
             for token in sent:
@@ -305,9 +308,6 @@ class Registry:
             entity.male += 1
 
     # resolution -------------------------------------------------------------------------
-    def _sentence_index(self, token: Token) -> int:
-        return token.sent.start
-
     def _recent(
         self,
         token: Token,
@@ -318,9 +318,8 @@ class Registry:
         kind: EntityKind | None = None,
     ) -> _Entity | None:
         """The most salient entity mentioned before ``token``: recent, a subject, compatible."""
-        doc = self.doc
-        sents = list(doc.sents)
-        index = next((i for i, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        sents = self._sents
+        index = self._sentence_of[token.i]
         earliest = sents[max(0, index - window)].start_char
         best: tuple[float, _Entity] | None = None
         for entity in self.entities:
@@ -359,9 +358,8 @@ class Registry:
             # "Sen. Bernie Sanders" parsed with the title as head, or a name beside the head
             inside = [
                 self._by_token[t.i]
-                for t in self.doc
-                if mention[0] <= t.idx < mention[1]
-                and t.i in self._by_token
+                for t in tokens_in(self.doc, *mention)
+                if t.i in self._by_token
                 and t.dep_ != "poss"
                 and not any(c.tag_ == "POS" for c in t.children)
             ]

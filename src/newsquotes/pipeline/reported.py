@@ -30,7 +30,7 @@ def _clause_tokens(head: Token, cue: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in skip and t.i != cue.i]
 
 
-def _to_spans(doc: Doc, tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+def _to_spans(text: str, tokens: list[Token]) -> tuple[tuple[int, int], ...]:
     """Contiguous runs of tokens as character spans, edge punctuation trimmed (marks kept)."""
     if not tokens:
         return ()
@@ -41,7 +41,6 @@ def _to_spans(doc: Doc, tokens: list[Token]) -> tuple[tuple[int, int], ...]:
             runs[-1].append(token)
         else:
             runs.append([token])
-    text = doc.text
     spans = []
     for run in runs:
         start, end = run[0].idx, run[-1].idx + len(run[-1])
@@ -103,13 +102,17 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
 
     found: list[Found] = []
     last_subject: dict[int, Token] = {}
+    text = doc.text  # built anew on every access: read it once
+    sentence_of = [0] * len(doc)
+    for sent in doc.sents:
+        sentence_of[sent.start : sent.end] = [sent.start] * len(sent)
     for token in doc:
         if token.idx < body_start or in_direct(token.idx, token.idx + 1) or not is_cue(token):
             continue
         tokens = _complement(token)
         if len(tokens) < _MIN_TOKENS:
             continue
-        spans = _to_spans(doc, tokens)
+        spans = _to_spans(text, tokens)
         if not spans:
             continue
         if in_direct(spans[0][0], spans[-1][1]) or any(
@@ -119,14 +122,13 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
         first = min(tokens, key=lambda t: t.i)
         if first.lower_ in WH_WORDS and token.lemma_.lower() not in QUESTION_VERBS:
             continue  # "explained why she ...": a speech act with no reported proposition
-        sent_start = token.sent.start
+        sent_start = sentence_of[token.i]
         subject = subject_of(token)
         has_own_subject = any(c.dep_ == "nsubj" for c in token.children)
         if token.tag_ == "VBG" and not has_own_subject and sent_start in last_subject:
             subject = last_subject[sent_start]
         if subject is not None:
             last_subject[sent_start] = subject
-        text = doc.text
         marked = any(ch in QUOTE_CHARS for a, b in spans for ch in text[a:b] if ch not in "'’")
         found.append(
             Found(
