@@ -188,3 +188,15 @@ def test_rules_titles_and_names_in_quote_marks_are_not_quotes(extractor: Extract
     )
     quotes = extractor.extract(text).quotes
     assert [q.text for q in quotes] == ["he would stay"]
+
+
+def test_rules_mention_keeps_hyphenated_words(extractor: Extractor) -> None:
+    text = "One of the so-called Birmingham Six said the families were delighted with the apology."
+    quote = only(extractor.extract(text), "the families were delighted with the apology")
+    assert quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "One of the so-called Birmingham Six"
+
+
+def test_rules_single_letter_in_quote_marks_is_not_a_quote(extractor: Extractor) -> None:
+    text = "In a statement, detainee 'A' in Woodhill Prison said: \"I hope the government will act.\""
+    assert [q.text for q in extractor.extract(text).quotes] == ["I hope the government will act."]

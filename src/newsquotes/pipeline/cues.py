@@ -95,12 +95,18 @@ def mention_bounds(head: Token) -> tuple[int, int]:
                 continue
             keep.add(child.i)
             stack.append(child)
-    first = last = head.i
-    while first - 1 in keep and head.doc[first - 1].text not in (",", "(", "—", "–"):
-        first -= 1
-    while last + 1 in keep and head.doc[last + 1].text not in (",", "(", "—", "–"):
-        last += 1
     doc = head.doc
+    # a hyphen inside a word ("so-called", "Holtz-Eakin") belongs to the mention
+    keep.update(
+        t.i
+        for t in doc[max(0, min(keep) - 1) : max(keep) + 2]
+        if t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_
+    )
+    first = last = head.i
+    while first - 1 in keep and doc[first - 1].text not in (",", "(", "—", "–"):
+        first -= 1
+    while last + 1 in keep and doc[last + 1].text not in (",", "(", "—", "–"):
+        last += 1
     if doc[last].tag_ == "POS" and last > first:
         last -= 1
     return doc[first].idx, doc[last].idx + len(doc[last])

@@ -76,7 +76,9 @@ def is_name_or_title(text: str, quote: MarkedQuote) -> bool:
     if not any(ch.isalpha() for ch in content):
         return True
     significant = [w for w in words if w.lower() not in _MINOR_WORDS]
-    if len(words) > 12 or not significant:
+    if not significant:
+        return True  # detainee 'A', "the"
+    if len(words) > 12:
         return False
     capitalised = all(w[0].isupper() or not w[0].isalpha() for w in significant)
     # a headline quote ends like a sentence: "'You Should Be Criminally Investigated.'"
