@@ -359,9 +359,7 @@ class Registry:
             inside = [
                 self._by_token[t.i]
                 for t in tokens_in(self.doc, *mention)
-                if t.i in self._by_token
-                and t.dep_ != "poss"
-                and not any(c.tag_ == "POS" for c in t.children)
+                if t.i in self._by_token and t.dep_ != "poss" and not any(c.tag_ == "POS" for c in t.children)
             ]
             if inside and head.pos_ == "PROPN":
                 entity = inside[-1]
