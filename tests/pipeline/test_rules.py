@@ -200,3 +200,10 @@ def test_rules_mention_keeps_hyphenated_words(extractor: Extractor) -> None:
 def test_rules_single_letter_in_quote_marks_is_not_a_quote(extractor: Extractor) -> None:
     text = "In a statement, detainee 'A' in Woodhill Prison said: \"I hope the government will act.\""
     assert [q.text for q in extractor.extract(text).quotes] == ["I hope the government will act."]
+
+
+def test_rules_fragment_in_object_of_cue_is_mixed(extractor: Extractor) -> None:
+    text = 'Senator Ann Kerr praised the "great enthusiasm" of the volunteers on Monday.'
+    quote = only(extractor.extract(text), 'the "great enthusiasm" of the volunteers')
+    assert quote.type == "mixed"
+    assert quote.speaker.name == "Ann Kerr"

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..model import Mention, Person, Quote, Speaker
+from ..model import Mention, Person, Quote, QuoteType, Spans, Speaker
 from .cues import cue_tokens, is_cue, mention_bounds
 from .direct import DirectAttributor, is_fragment, is_name_or_title
 from .found import Found
 from .marks import MarkedQuote, find_marked_quotes, paragraphs
 from .people import Registry
-from .reported import find_reported
+from .reported import clause_spans, find_reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,26 @@ def _paragraph_start(paras: list[tuple[int, int]], pos: int) -> int:
     return next((lo for lo, hi in paras if lo <= pos < hi), pos)
 
 
-def _fragment_speaker(doc: Doc, fragment: MarkedQuote, regions: list[tuple[int, int]]) -> Found | None:
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "dative"})
+
+
+def _object_on_path(token: Token, cue: Token) -> Token | None:
+    """The cue's object child on the way up from ``token``, if the way passes through objects."""
+    while token.head.i != token.i and token.head.i != cue.i:
+        token = token.head
+    return token if token.head.i == cue.i and token.dep_ in _OBJECT_DEPS else None
+
+
+def _governs_direct(cue: Token, regions: list[tuple[int, int]]) -> bool:
+    return any(
+        c.dep_ == "ccomp" and any(a < c.right_edge.idx + 1 and c.left_edge.idx < b for a, b in regions)
+        for c in cue.children
+    )
+
+
+def _fragment_speaker(
+    doc: Doc, text: str, fragment: MarkedQuote, regions: list[tuple[int, int]]
+) -> Found | None:
     """A fragment outside any reported clause is the speaker's if its sentence has a cue with a
     subject (``Describing the moment it was "time to let go," Teigen said``); else it is a scare
     quote or a title, not a quotation."""
@@ -48,9 +67,17 @@ def _fragment_speaker(doc: Doc, fragment: MarkedQuote, regions: list[tuple[int, 
         return None
     cue = min(candidates, key=lambda t: abs(t.idx - fragment.start))
     subject = next(c for c in cue.children if c.dep_ == "nsubj")
+    spans: Spans = fragment.spans
+    kind: QuoteType = "direct"
+    complement = _object_on_path(span.root, cue)
+    if complement is not None and not _governs_direct(cue, regions):
+        # 'called for a "use it or lose it" approach to voting': the object is the content
+        clause = clause_spans(text, [t for t in complement.subtree if t.i != cue.i])
+        if clause and clause[0][0] <= fragment.start and fragment.end <= clause[-1][1]:
+            spans, kind = clause, "mixed"
     return Found(
-        type="direct",
-        spans=fragment.spans,
+        type=kind,
+        spans=spans,
         cue_spans=tuple((t.idx, t.idx + len(t)) for t in cue_tokens(cue)),
         subject=subject,
         mention=mention_bounds(subject),
@@ -79,7 +106,7 @@ def analyze(doc: Doc, body_start: int = 0) -> Analysis:
     for fragment in fragments:
         if any(r.start <= fragment.start and fragment.end <= r.end for r in reported):
             continue
-        record = _fragment_speaker(doc, fragment, regions)
+        record = _fragment_speaker(doc, text, fragment, regions)
         if record is not None:
             found.append(record)
     found.extend(reported)

@@ -78,7 +78,7 @@ def subject_of(cue: Token) -> Token | None:
             objects = [c for c in agent.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-        if head.dep_ not in _CLIMB or head.head is head:
+        if head.dep_ not in _CLIMB or head.head.i == head.i:
             return None
         head = head.head
     return None

@@ -30,7 +30,7 @@ def _clause_tokens(head: Token, cue: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in skip and t.i != cue.i]
 
 
-def _to_spans(text: str, tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+def clause_spans(text: str, tokens: list[Token]) -> tuple[tuple[int, int], ...]:
     """Contiguous runs of tokens as character spans, edge punctuation trimmed (marks kept)."""
     if not tokens:
         return ()
@@ -56,7 +56,7 @@ def _to_spans(text: str, tokens: list[Token]) -> tuple[tuple[int, int], ...]:
 def _complement(cue: Token) -> list[Token]:
     if is_according(cue):
         clause = cue.head
-        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
         exclude = {t.i for t in cue.subtree}
         return [t for t in clause.subtree if t.i not in exclude]
@@ -112,7 +112,7 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
         tokens = _complement(token)
         if len(tokens) < _MIN_TOKENS:
             continue
-        spans = _to_spans(text, tokens)
+        spans = clause_spans(text, tokens)
         if not spans:
             continue
         if in_direct(spans[0][0], spans[-1][1]) or any(
