@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .cli_corpus import add_commands as add_corpus_commands
 from .errors import InputError, NewsQuotesError
 from .extractor import DEFAULT_MODEL, Extractor
 from .io.jsonl import read_jsonl
@@ -138,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--canonical", help="canonical speakers folder (default: ../canonical/<split>)")
     evaluate.add_argument("--model", default=DEFAULT_MODEL, help="an installed spaCy pipeline")
     evaluate.set_defaults(handler=_eval)
+
+    add_corpus_commands(commands)  # run, spark, stats, query, db
     return parser
 
 

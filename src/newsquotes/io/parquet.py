@@ -1,0 +1,205 @@
+"""The corpus tables (articles, quotes, people, errors): Arrow schemas, rows, atomic part files.
+
+A corpus output folder holds one folder per table, each a set of part files written whole:
+to a hidden temporary name, flushed and fsynced, then renamed, so a reader (or a resumed run)
+never sees half a file. Rows are plain dicts, the same for Parquet, JSON Lines and Spark.
+Needs ``pip install 'newsquotes[corpus]'``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import StorageError
+from ..model import Article, Mention, Spans
+
+try:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+except ImportError as exc:  # pragma: no cover - depends on the installed extras
+    raise ImportError("writing Parquet needs pyarrow: pip install 'newsquotes[corpus]'") from exc
+
+OutputFormat = Literal["parquet", "jsonl"]
+TABLES = ("articles", "quotes", "people", "errors")
+SUFFIX: dict[str, str] = {"parquet": ".parquet", "jsonl": ".jsonl"}
+
+_SPANS = pa.list_(pa.list_(pa.int32()))
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema(
+        [
+            pa.field("id", pa.string(), nullable=False),
+            pa.field("source", pa.string()),
+            pa.field("url", pa.string()),
+            pa.field("date", pa.string()),
+            pa.field("title", pa.string()),
+            pa.field("caption", pa.string()),
+            pa.field("credit", pa.string()),
+            pa.field("text", pa.string()),
+        ]
+    ),
+    "quotes": pa.schema(
+        [
+            pa.field("article_id", pa.string(), nullable=False),
+            pa.field("quote_id", pa.string(), nullable=False),
+            pa.field("type", pa.string()),
+            pa.field("text", pa.string()),
+            pa.field("spans", _SPANS),
+            pa.field("cue_text", pa.string()),
+            pa.field("cue_spans", _SPANS),
+            pa.field("speaker_name", pa.string()),
+            pa.field("speaker_kind", pa.string()),
+            pa.field("mention_text", pa.string()),
+            pa.field("mention_spans", _SPANS),
+            pa.field("confidence", pa.float64()),
+        ]
+    ),
+    "people": pa.schema(
+        [
+            pa.field("article_id", pa.string(), nullable=False),
+            pa.field("name", pa.string()),
+            pa.field("kind", pa.string()),
+            pa.field("gender", pa.string()),
+            pa.field("mentions", _SPANS),
+        ]
+    ),
+    "errors": pa.schema(
+        [
+            pa.field("article_id", pa.string(), nullable=False),
+            pa.field("source", pa.string()),
+            pa.field("code", pa.string()),
+            pa.field("message", pa.string()),
+        ]
+    ),
+}
+
+Row = dict[str, Any]
+
+
+def _spans(spans: Spans | None) -> list[list[int]] | None:
+    return None if spans is None else [[start, end] for start, end in spans]
+
+
+def _mention(mention: Mention | None) -> tuple[str | None, list[list[int]] | None]:
+    return (None, None) if mention is None else (mention.text, _spans(mention.spans))
+
+
+def article_row(article: Article) -> Row:
+    """The ``articles`` row of an article: its metadata and the text its offsets refer to."""
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "date": article.date,
+        "title": article.title,
+        "caption": article.caption,
+        "credit": article.credit,
+        "text": article.text,
+    }
+
+
+def quote_rows(article: Article) -> Iterator[Row]:
+    """One ``quotes`` row per quote, the quote schema flattened."""
+    for quote in article.quotes:
+        cue_text, cue_spans = _mention(quote.cue)
+        mention_text, mention_spans = _mention(quote.speaker.mention)
+        yield {
+            "article_id": article.id,
+            "quote_id": quote.id,
+            "type": quote.type,
+            "text": quote.text,
+            "spans": _spans(quote.spans),
+            "cue_text": cue_text,
+            "cue_spans": cue_spans,
+            "speaker_name": quote.speaker.name,
+            "speaker_kind": quote.speaker.kind,
+            "mention_text": mention_text,
+            "mention_spans": mention_spans,
+            "confidence": float(quote.confidence),
+        }
+
+
+def people_rows(article: Article) -> Iterator[Row]:
+    """One ``people`` row per person or organisation of the article's registry."""
+    for person in article.people:
+        yield {
+            "article_id": article.id,
+            "name": person.name,
+            "kind": person.kind,
+            "gender": person.gender,
+            "mentions": _spans(person.mentions),
+        }
+
+
+def error_row(article_id: str, source: str, code: str, message: str) -> Row:
+    return {"article_id": article_id, "source": source, "code": code, "message": message}
+
+
+def _fsync_dir(path: Path) -> None:
+    # The rename is durable only once the folder entry is: fsync the folder too (POSIX).
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, write: Any) -> None:
+    """Call ``write(file)`` on a hidden temporary file beside ``path``, fsync, rename over ``path``.
+
+    Raises ``StorageError`` (E301) when the file cannot be written.
+    """
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        with open(temporary, "wb") as file:
+            write(file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise StorageError("E301", source=str(path), reason=exc.strerror or str(exc)) from exc
+
+
+def to_arrow(table: str, rows: Sequence[Row]) -> pa.Table:
+    return pa.Table.from_pylist(list(rows), schema=SCHEMAS[table])
+
+
+def write_part(path: Path, table: str, rows: Sequence[Row], fmt: OutputFormat) -> None:
+    """Write one part file of ``table`` atomically, as Parquet or JSON Lines."""
+    if fmt == "parquet":
+        arrow = to_arrow(table, rows)
+        write_atomic(path, lambda file: pq.write_table(arrow, file, compression="zstd"))
+    else:
+        lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+        write_atomic(path, lambda file: file.write(lines))
+
+
+def read_rows(folder: Path, table: str) -> list[Row]:
+    """Every row of one table of a corpus folder, Parquet or JSON Lines parts (for tests, small
+    outputs and comparisons; use ``newsquotes.query`` for anything large)."""
+    rows: list[Row] = []
+    for part in sorted((folder / table).glob("*")):
+        if part.name.startswith((".", "_")):
+            continue
+        if part.suffix == ".parquet":
+            rows.extend(pq.read_table(part).to_pylist())
+        elif part.suffix == ".jsonl" or part.name.endswith(".json"):
+            with open(part, encoding="utf-8") as file:
+                rows.extend(json.loads(line) for line in file if line.strip())
+    return rows
+
+
+def rows_of(articles: Iterable[Article]) -> dict[str, list[Row]]:
+    """The rows of every table for some articles (no errors): handy for tests and small runs."""
+    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    for article in articles:
+        tables["articles"].append(article_row(article))
+        tables["quotes"].extend(quote_rows(article))
+        tables["people"].extend(people_rows(article))
+    return tables

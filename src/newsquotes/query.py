@@ -1,0 +1,187 @@
+"""Ask questions of a corpus output folder with DuckDB: statistics, SQL, a database file.
+
+The folder's four tables are DuckDB views (``articles``, ``quotes``, ``people``, ``errors``)
+read straight from their part files, Parquet or JSON Lines; nothing is loaded up front.
+
+>>> connection = connect(Path("out"))                          # doctest: +SKIP
+>>> connection.sql("SELECT speaker_name, count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC LIMIT 3")
+... # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import StorageError
+from .io.parquet import SCHEMAS, TABLES
+
+try:
+    import duckdb
+    import pyarrow as pa
+except ImportError as exc:  # pragma: no cover - depends on the installed extras
+    raise ImportError("querying a corpus needs duckdb: pip install 'newsquotes[corpus]'") from exc
+
+_DUCK_TYPES = {pa.string(): "VARCHAR", pa.float64(): "DOUBLE", pa.int32(): "INTEGER"}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A result to show: a title, column names and rows."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+
+def _duck_type(arrow_type: pa.DataType) -> str:
+    if pa.types.is_list(arrow_type):
+        return _duck_type(arrow_type.value_type) + "[]"
+    return _DUCK_TYPES[arrow_type]
+
+
+def _columns(table: str) -> str:
+    # DuckDB struct syntax for read_json's `columns`: every field typed, so empty parts work too.
+    fields = ", ".join(f"'{f.name}': '{_duck_type(f.type)}'" for f in SCHEMAS[table])
+    return "{" + fields + "}"
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _view_sql(folder: Path, table: str) -> str:
+    parts = [p for p in (folder / table).glob("*") if not p.name.startswith((".", "_"))]
+    typed = ", ".join(f"NULL::{_duck_type(f.type)} AS {f.name}" for f in SCHEMAS[table])
+    if any(p.suffix == ".parquet" for p in parts):
+        glob = _quote(str(folder / table / "*.parquet"))
+        return f"SELECT * FROM read_parquet({glob}, union_by_name = true)"
+    jsonl = [p for p in parts if p.suffix == ".jsonl" or p.name.endswith(".json")]
+    if jsonl:
+        files = "[" + ", ".join(_quote(str(p)) for p in sorted(jsonl)) + "]"
+        return f"SELECT * FROM read_json({files}, format = 'newline_delimited', columns = {_columns(table)})"
+    return f"SELECT {typed} WHERE false"
+
+
+def connect(folder: Path, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with one view per table of the corpus folder.
+
+    Raises ``StorageError`` E303 when ``folder`` is not a corpus output folder.
+    """
+    if not folder.is_dir():
+        raise StorageError("E303", source=str(folder), reason="no such folder")
+    if not any((folder / table).is_dir() for table in TABLES):
+        raise StorageError("E303", source=str(folder), reason="none of " + ", ".join(TABLES) + " found")
+    connection = duckdb.connect(database)
+    for table in TABLES:
+        connection.execute(f"CREATE OR REPLACE VIEW {table} AS {_view_sql(folder, table)}")
+    return connection
+
+
+def query(folder: Path, sql: str) -> Table:
+    """Run one SQL statement over the folder's views. Raises ``StorageError`` E304 on a bad query."""
+    connection = connect(folder)
+    try:
+        relation = connection.execute(sql)
+        columns = tuple(d[0] for d in relation.description or ())
+        rows = relation.fetchall() if columns else []
+    except duckdb.Error as exc:
+        raise StorageError("E304", source=str(folder), reason=str(exc).splitlines()[0]) from exc
+    finally:
+        connection.close()
+    return Table("query", columns, rows)
+
+
+_STATS: tuple[tuple[str, str], ...] = (
+    (
+        "counts",
+        """SELECT (SELECT count(*) FROM articles) AS articles,
+                  (SELECT count(*) FROM quotes) AS quotes,
+                  (SELECT count(*) FROM people) AS people,
+                  (SELECT count(*) FROM errors) AS errors,
+                  (SELECT count(*) FROM quotes WHERE speaker_name IS NOT NULL) AS attributed""",
+    ),
+    ("quotes by type", "SELECT type, count(*) AS quotes FROM quotes GROUP BY type ORDER BY quotes DESC"),
+    (
+        "top speakers",
+        """SELECT speaker_name AS speaker, any_value(speaker_kind) AS kind, count(*) AS quotes,
+                  count(DISTINCT article_id) AS articles,
+                  round(count(*) / count(DISTINCT article_id), 2) AS quotes_per_article
+           FROM quotes WHERE speaker_name IS NOT NULL
+           GROUP BY speaker_name ORDER BY quotes DESC, speaker LIMIT {top}""",
+    ),
+    (
+        "quotes by speaker gender (named people)",
+        """SELECT coalesce(p.gender, 'unknown') AS gender, count(*) AS quotes,
+                  round(100.0 * count(*) / sum(count(*)) OVER (), 1) AS percent,
+                  CASE WHEN p.gender IS NOT NULL THEN round(100.0 * count(*) / nullif(sum(
+                      CASE WHEN p.gender IS NOT NULL THEN count(*) ELSE 0 END) OVER (), 0), 1)
+                  END AS percent_of_known
+           FROM quotes q JOIN people p ON p.article_id = q.article_id AND p.name = q.speaker_name
+           WHERE p.kind = 'person'
+           GROUP BY p.gender ORDER BY quotes DESC""",
+    ),
+    (
+        "quotes per day",
+        """SELECT try_cast(a.date AS DATE) AS day, count(DISTINCT a.id) AS articles,
+                  count(q.quote_id) AS quotes
+           FROM articles a LEFT JOIN quotes q ON q.article_id = a.id
+           WHERE try_cast(a.date AS DATE) IS NOT NULL
+           GROUP BY day ORDER BY day DESC LIMIT {top}""",
+    ),
+    ("errors by code", "SELECT code, count(*) AS errors FROM errors GROUP BY code ORDER BY errors DESC"),
+)
+
+_SEARCH = """SELECT q.article_id, q.quote_id,
+                    coalesce(q.speaker_name, '(' || q.mention_text || ')') AS speaker,
+                    q.type, q.text
+             FROM quotes q WHERE q.text ILIKE '%' || $word || '%' ESCAPE '\\'
+             ORDER BY q.article_id, q.quote_id LIMIT {top}"""
+
+
+def stats(folder: Path, *, top: int = 10, search: str | None = None) -> list[Table]:
+    """Counts, quote types, top speakers, gender share, quotes per day and errors; with
+    ``search``, the quotes whose text contains it (case-insensitive)."""
+    connection = connect(folder)
+    tables: list[Table] = []
+    try:
+        for title, sql in _STATS:
+            relation = connection.execute(sql.format(top=int(top)))
+            tables.append(Table(title, tuple(d[0] for d in relation.description), relation.fetchall()))
+        if search is not None:
+            escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            relation = connection.execute(_SEARCH.format(top=int(top)), {"word": escaped})
+            columns = tuple(d[0] for d in relation.description)
+            tables.append(Table(f"quotes containing {search!r}", columns, relation.fetchall()))
+    finally:
+        connection.close()
+    return tables
+
+
+def to_database(folder: Path, target: Path) -> dict[str, int]:
+    """Copy the four tables into a DuckDB database file, written whole then renamed into place;
+    returns the row count of each table. Raises ``StorageError`` E301 if it cannot be written."""
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    source = connect(folder)
+    source.close()  # validates the folder before anything is written
+    try:
+        connection = connect(folder, str(temporary))
+        try:
+            for table in TABLES:
+                connection.execute(f"CREATE TABLE {table}_data AS SELECT * FROM {table}")
+                connection.execute(f"DROP VIEW {table}")
+                connection.execute(f"ALTER TABLE {table}_data RENAME TO {table}")
+                row = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+                counts[table] = int(row[0]) if row else 0
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+        os.replace(temporary, target)
+    except (OSError, duckdb.Error) as exc:
+        temporary.unlink(missing_ok=True)
+        raise StorageError("E301", source=str(target), reason=str(exc).splitlines()[0]) from exc
+    return counts

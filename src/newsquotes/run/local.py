@@ -1,0 +1,392 @@
+"""Run the extractor over a corpus on one machine: worker processes, atomic parts, resume.
+
+The stream of tasks (see ``sources``) is cut into numbered chunks of ``chunk_size`` articles.
+A worker extracts one chunk and writes one part file per table (``articles/part-000042.parquet``
+and so on), each atomically, then a marker ``_done/part-000042.json`` with its counts. A chunk
+is complete exactly when its marker exists, so a run killed at any moment and started again
+with the same command skips the complete chunks and redoes the others, overwriting any part
+they had left: every article ends as exactly one row of ``articles`` or ``errors``.
+
+>>> summary = run_local(["corpus/"], RunSettings(out=Path("out")))  # doctest: +SKIP
+>>> summary.articles, summary.errors
+(1998, 2)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import PipelineError, StorageError
+from ..extractor import DEFAULT_MODEL, Extractor
+from ..io.parquet import (
+    SUFFIX,
+    TABLES,
+    OutputFormat,
+    Row,
+    article_row,
+    error_row,
+    people_rows,
+    quote_rows,
+    write_atomic,
+    write_part,
+)
+from ..model import Article, RawArticle
+from .sources import MAX_CHARS, Failure, Task, dedupe, file_tasks, list_files, load
+
+_LAYOUT_VERSION = 1
+_DONE = "_done"
+_RUN_FILE = "_run.json"
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True, slots=True)
+class RunSettings:
+    """How to run: one frozen object, passed to every worker.
+
+    ``workers`` 1 or less runs in this process. ``chunk_size`` articles make one part file of
+    each table; it is part of the run's identity (changing it means a new output folder).
+    """
+
+    out: Path
+    fmt: OutputFormat = "parquet"
+    workers: int = field(default_factory=default_workers)
+    strict: bool = False
+    model: str = DEFAULT_MODEL
+    chunk_size: int = 64
+    batch_size: int = 8
+    max_chars: int = MAX_CHARS
+    timeout: float | None = 60.0  # seconds per article; past it the article is an E205 error row
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkResult:
+    """What one chunk wrote."""
+
+    index: int
+    articles: int
+    quotes: int
+    people: int
+    failures: tuple[Failure, ...]
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts for the whole output folder, this run's and those of chunks done before."""
+
+    articles: int = 0
+    quotes: int = 0
+    people: int = 0
+    errors: int = 0
+    codes: Counter[str] = field(default_factory=Counter)
+    first_failures: list[Failure] = field(default_factory=list)
+    chunks: int = 0
+    resumed_chunks: int = 0
+    resumed_articles: int = 0
+    stopped: bool = False  # --strict stopped the run at a failure
+    seconds: float = 0.0
+
+    def add(self, result: ChunkResult, *, keep: int = 10) -> None:
+        self.chunks += 1
+        self.articles += result.articles
+        self.quotes += result.quotes
+        self.people += result.people
+        self.errors += len(result.failures)
+        self.codes.update(f.code for f in result.failures)
+        room = keep - len(self.first_failures)
+        self.first_failures.extend(result.failures[: max(room, 0)])
+
+
+# --- one chunk -----------------------------------------------------------------------------
+
+
+class _TimeLimit(Exception):
+    """Raised by SIGALRM inside an article that runs past the time limit."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    # SIGALRM interrupts the rule code wherever it loops; only the main thread of a process can
+    # receive it (true in our workers and in Spark's), and only on Unix. Elsewhere: no limit.
+    usable = seconds and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _extract_one(extractor: Extractor, raw: RawArticle, timeout: float | None) -> Article | Failure:
+    try:
+        with _time_limit(timeout):
+            return extractor.extract(raw.text, **raw.metadata())
+    except _TimeLimit:
+        error = PipelineError("E205", source=raw.source, article_id=raw.id, seconds=timeout)
+    except Exception as exc:
+        error = PipelineError(
+            "E204", source=raw.source, article_id=raw.id, reason=f"{type(exc).__name__}: {exc}"
+        )
+    return Failure(raw.id or "", raw.source or "", error.code, error.message)
+
+
+def extract_all(
+    extractor: Extractor, raws: Sequence[RawArticle], batch_size: int = 8, timeout: float | None = None
+) -> list[Article | Failure]:
+    """Extract in order with ``nlp.pipe``. When an article crashes the pipeline or runs past
+    ``timeout`` seconds, ``pipe`` loses its whole batch, so the rest are redone one at a time and
+    only the bad article becomes a Failure (E204 crash, E205 time limit)."""
+    results: list[Article | Failure] = []
+    articles = extractor.pipe(((r.text, r.metadata()) for r in raws), batch_size=batch_size)
+    batch_limit = timeout * batch_size if timeout else None
+    try:
+        while len(results) < len(raws):
+            with _time_limit(batch_limit):  # the first article of a batch waits for the whole batch
+                results.append(next(articles))
+    except Exception:
+        results.extend(_extract_one(extractor, raw, timeout) for raw in raws[len(results) :])
+    return results
+
+
+def _part(out: Path, table: str, index: int, fmt: OutputFormat) -> Path:
+    return out / table / f"part-{index:06d}{SUFFIX[fmt]}"
+
+
+def _marker(out: Path, index: int) -> Path:
+    return out / _DONE / f"part-{index:06d}.json"
+
+
+def process_chunk(
+    index: int, tasks: Sequence[Task], settings: RunSettings, extractor: Extractor
+) -> ChunkResult:
+    """Read, extract and write one chunk; the marker is written last, after every part."""
+    out, fmt = settings.out, settings.fmt
+    loaded = [load(task, settings.max_chars) for task in tasks]
+    raws = [item for item in loaded if isinstance(item, RawArticle)]
+    extracted = iter(extract_all(extractor, raws, settings.batch_size, settings.timeout))
+    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    failures: list[Failure] = []
+    for item in loaded:
+        result = next(extracted) if isinstance(item, RawArticle) else item
+        if isinstance(result, Failure):
+            failures.append(result)
+            tables["errors"].append(error_row(result.article_id, result.source, result.code, result.message))
+        else:
+            tables["articles"].append(article_row(result))
+            tables["quotes"].extend(quote_rows(result))
+            tables["people"].extend(people_rows(result))
+    for name, rows in tables.items():
+        write_part(_part(out, name, index, fmt), name, rows, fmt)
+    chunk = ChunkResult(
+        index, len(tables["articles"]), len(tables["quotes"]), len(tables["people"]), tuple(failures)
+    )
+    record = asdict(chunk)
+    record["failures"] = [asdict(f) for f in failures]
+    data = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    write_atomic(_marker(out, index), lambda file: file.write(data))
+    return chunk
+
+
+# --- worker processes ----------------------------------------------------------------------
+
+# One pipeline per worker process, loaded once by the pool's initializer: module state is the
+# only way a ProcessPoolExecutor task can reach what its initializer built.
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(model)
+
+
+def _work(index: int, tasks: list[Task], settings: RunSettings) -> ChunkResult:
+    if _worker_extractor is None:  # pragma: no cover - the initializer always ran
+        raise RuntimeError("worker used before its initializer ran")
+    return process_chunk(index, tasks, settings, _worker_extractor)
+
+
+# --- the output folder ---------------------------------------------------------------------
+
+
+def fingerprint(files: Sequence[str], settings: RunSettings) -> dict[str, Any]:
+    """What makes two runs the same run: the input files (name, size, mtime) and the settings
+    that decide chunk boundaries and content. Workers and --strict may change between resumes."""
+    digest = hashlib.sha1()
+    for path in files:
+        stat = os.stat(path)
+        digest.update(f"{path}\x00{stat.st_size}\x00{stat.st_mtime_ns}\n".encode())
+    return {
+        "layout": _LAYOUT_VERSION,
+        "files": len(files),
+        "files_sha1": digest.hexdigest(),
+        "format": settings.fmt,
+        "chunk_size": settings.chunk_size,
+        "max_chars": settings.max_chars,
+        "model": settings.model,
+    }
+
+
+def prepare_output(files: Sequence[str], settings: RunSettings) -> dict[int, ChunkResult]:
+    """Create or reopen the output folder; return the chunks already complete.
+
+    Raises ``StorageError`` E302 when the folder holds a different run, E301 when it cannot be
+    written. Temporary files a killed run left behind are removed.
+    """
+    out = settings.out
+    identity = fingerprint(files, settings)
+    run_file = out / _RUN_FILE
+    try:
+        for name in (*TABLES, _DONE):
+            (out / name).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError("E301", source=str(out), reason=exc.strerror or str(exc)) from exc
+    if run_file.exists():
+        previous = json.loads(run_file.read_text(encoding="utf-8"))
+        changed = sorted(key for key in identity if previous.get(key) != identity[key])
+        if changed:
+            raise StorageError("E302", source=str(out), reason="different " + ", ".join(changed))
+    else:
+        data = json.dumps(identity, indent=2).encode("utf-8")
+        write_atomic(run_file, lambda file: file.write(data))
+    for name in (*TABLES, _DONE):
+        for temporary in (out / name).glob(".*.tmp"):
+            temporary.unlink()
+    return completed_chunks(out)
+
+
+def completed_chunks(out: Path) -> dict[int, ChunkResult]:
+    """The chunks whose marker exists, read back from their markers."""
+    done: dict[int, ChunkResult] = {}
+    for marker in (out / _DONE).glob("part-*.json"):
+        record = json.loads(marker.read_text(encoding="utf-8"))
+        failures = tuple(Failure(**f) for f in record["failures"])
+        done[record["index"]] = ChunkResult(
+            record["index"], record["articles"], record["quotes"], record["people"], failures
+        )
+    return done
+
+
+# --- the run -------------------------------------------------------------------------------
+
+
+def _chunks(tasks: Iterable[Task], size: int) -> Iterator[tuple[int, list[Task]]]:
+    iterator = iter(tasks)
+    for index in itertools.count():
+        chunk = list(itertools.islice(iterator, size))
+        if not chunk:
+            return
+        yield index, chunk
+
+
+def run_local(
+    inputs: Iterable[str],
+    settings: RunSettings,
+    *,
+    progress: Callable[[int], None] | None = None,
+    extractor: Extractor | None = None,
+) -> RunSummary:
+    """Extract every article of ``inputs`` into ``settings.out``, resuming what a previous run
+    of the same command completed. ``progress`` is called with each chunk's article count.
+    ``extractor`` (in-process runs only) reuses a loaded pipeline.
+
+    Raises ``InputError`` for a missing or unsupported input and ``StorageError`` for an output
+    folder that cannot be used, before extracting anything; bad articles never raise.
+    """
+    started = time.perf_counter()
+    files = list_files(inputs)
+    done = prepare_output(files, settings)
+    summary = RunSummary()
+    report = progress or (lambda n: None)
+    pending: Iterator[tuple[int, list[Task]]] = _chunks(
+        dedupe(task for path in files for task in file_tasks(path)), settings.chunk_size
+    )
+
+    def todo() -> Iterator[tuple[int, list[Task]]]:
+        for index, tasks in pending:
+            if index in done:
+                summary.add(done[index])
+                summary.resumed_chunks += 1
+                summary.resumed_articles += len(tasks)
+                report(len(tasks))
+            else:
+                yield index, tasks
+
+    def finish(result: ChunkResult) -> bool:
+        summary.add(result)
+        report(result.articles + len(result.failures))
+        return settings.strict and bool(result.failures)
+
+    if settings.workers <= 1:
+        own = extractor or Extractor(settings.model)
+        for index, tasks in todo():
+            if finish(process_chunk(index, tasks, settings, own)):
+                summary.stopped = True
+                break
+    else:
+        _run_pool(todo(), settings, finish, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_pool(
+    todo: Iterator[tuple[int, list[Task]]],
+    settings: RunSettings,
+    finish: Callable[[ChunkResult], bool],
+    summary: RunSummary,
+) -> None:
+    # spawn, not fork: a forked copy of a process holding spaCy and threads is not safe, and spawn
+    # behaves the same on Linux, macOS and Windows. At most two chunks per worker are in flight,
+    # so memory stays flat however long the corpus is.
+    context = multiprocessing.get_context("spawn")
+    limit = settings.workers * 2
+    with ProcessPoolExecutor(
+        settings.workers, mp_context=context, initializer=_init_worker, initargs=(settings.model,)
+    ) as pool:
+        running: set[Future[ChunkResult]] = set()
+        exhausted = False
+        while running or not exhausted:
+            while not exhausted and len(running) < limit:
+                item = next(todo, None)
+                if item is None:
+                    exhausted = True
+                else:
+                    running.add(pool.submit(_work, item[0], item[1], settings))
+            if not running:
+                break
+            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                if finish(future.result()) and not summary.stopped:
+                    summary.stopped = True
+                    exhausted = True
+                    for other in running:
+                        other.cancel()
+            if summary.stopped:
+                # chunks already running finish and are recorded; cancelled ones stay to do
+                for future in wait(running).done:
+                    if not future.cancelled():
+                        finish(future.result())
+                running = set()
