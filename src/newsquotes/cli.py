@@ -12,7 +12,7 @@ from .errors import InputError, NewsQuotesError
 from .extractor import DEFAULT_MODEL, Extractor
 from .io.jsonl import read_jsonl
 from .io.output import to_json, to_jsonl_line, to_table
-from .io.text import decode, read_bytes
+from .io.text import decode, read_bytes, read_text_file
 from .model import Article, RawArticle
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -28,20 +28,20 @@ def _read_input(path: str, input_format: str) -> tuple[list[RawArticle | InputEr
         source = "-"
         text = decode(sys.stdin.buffer.read(), source)
         is_jsonl = input_format == "jsonl" or (input_format == "auto" and text.lstrip().startswith("{"))
-        stem = None
     else:
         file = Path(path)
-        source = str(file)
-        text = decode(read_bytes(file), source)
         is_jsonl = input_format == "jsonl" or (
             input_format == "auto" and file.suffix.lower() in _JSONL_SUFFIXES
         )
-        stem = file.stem
+        if not is_jsonl:
+            return [read_text_file(file)], True
+        source = str(file)
+        text = decode(read_bytes(file), source)
     if is_jsonl:
         return list(read_jsonl(text, source)), False
     if not text.strip():
         raise InputError("E110", source=source)
-    return [RawArticle(text=text, id=stem, source=source)], True
+    return [RawArticle(text=text, source=source)], True
 
 
 def _extract(args: argparse.Namespace) -> int:

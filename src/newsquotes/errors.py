@@ -33,7 +33,6 @@ class Errors:
     E201 = "spaCy pipeline '{name}' is not installed: {reason}. Install it with pip (see the README) or choose another with --model"
     E202 = "spaCy pipeline '{name}' has no {what}: newsquotes needs a tagger, a dependency parser and NER"
     E203 = "Extraction failed on article {article_id} ({path}): {reason}"
-    E204 = "Extraction failed on article {article_id} ({path}): {reason}"
     E205 = "Extraction of article {article_id} ({path}) took over {seconds:g} s and was stopped"
     E301 = "Cannot write {path}: {reason}"
     E302 = "Output folder {path} holds another run ({reason}): rerun the same command to resume, or choose a new --out"

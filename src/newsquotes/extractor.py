@@ -11,7 +11,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import PipelineError
-from .io.metadata import parse_metadata
 from .model import Article
 from .pipeline import components as _components  # noqa: F401  (registers the factory)
 
@@ -41,7 +40,7 @@ def text_id(text: str) -> str:
 
 def to_article(doc: Doc, **metadata: Any) -> Article:
     """The ``Article`` record of a document the newsquotes component has run on."""
-    found = parse_metadata(doc.text)
+    found = doc._.metadata
     return Article(
         id=metadata.get("id") or text_id(doc.text),
         text=doc.text,

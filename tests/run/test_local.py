@@ -85,7 +85,7 @@ def test_extract_all_isolates_a_crashing_article(extractor: Extractor) -> None:
     results = extract_all(_Exploding(extractor), raws)  # type: ignore[arg-type]
     assert [type(r).__name__ for r in results] == ["Article"] * 2 + ["Failure"] + ["Article"] * 2
     failure = results[2]
-    assert isinstance(failure, Failure) and failure.code == "E204" and failure.article_id == "a2"
+    assert isinstance(failure, Failure) and failure.code == "E203" and failure.article_id == "a2"
     assert "the parser fell over" in failure.message
 
 

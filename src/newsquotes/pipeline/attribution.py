@@ -12,7 +12,7 @@ from .direct import DirectAttributor, is_fragment, is_name_or_title
 from .found import Found
 from .marks import MarkedQuote, find_marked_quotes, paragraphs
 from .people import Registry
-from .reported import clause_spans, find_reported
+from .reported import clause_spans, find_reported, governs_direct
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +36,6 @@ def _object_on_path(token: Token, cue: Token) -> Token | None:
     while token.head.i != token.i and token.head.i != cue.i:
         token = token.head
     return token if token.head.i == cue.i and token.dep_ in _OBJECT_DEPS else None
-
-
-def _governs_direct(cue: Token, regions: list[tuple[int, int]]) -> bool:
-    return any(
-        c.dep_ == "ccomp" and any(a < c.right_edge.idx + 1 and c.left_edge.idx < b for a, b in regions)
-        for c in cue.children
-    )
 
 
 def _fragment_speaker(
@@ -70,7 +63,7 @@ def _fragment_speaker(
     spans: Spans = fragment.spans
     kind: QuoteType = "direct"
     complement = _object_on_path(span.root, cue)
-    if complement is not None and not _governs_direct(cue, regions):
+    if complement is not None and not governs_direct(cue, regions):
         # 'called for a "use it or lose it" approach to voting': the object is the content
         clause = clause_spans(text, [t for t in complement.subtree if t.i != cue.i])
         if clause and clause[0][0] <= fragment.start and fragment.end <= clause[-1][1]:

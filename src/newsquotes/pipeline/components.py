@@ -8,13 +8,13 @@ from spacy.tokens import Doc
 from ..io.metadata import parse_metadata
 from .attribution import analyze
 
-for _name, _default in (("quotes", ()), ("people", ()), ("dropped_marks", 0)):
+for _name, _default in (("quotes", ()), ("people", ()), ("dropped_marks", 0), ("metadata", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
 
 class QuoteFinder:
-    """Sets ``doc._.quotes``, ``doc._.people`` and ``doc._.dropped_marks``.
+    """Sets ``doc._.quotes``, ``doc._.people``, ``doc._.dropped_marks`` and ``doc._.metadata``.
 
     A leading ``date YYYY-MM-DD ...`` line is metadata: no quotes are sought in it.
     """
@@ -23,7 +23,9 @@ class QuoteFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        analysis = analyze(doc, parse_metadata(doc.text).body_start)
+        metadata = parse_metadata(doc.text)
+        analysis = analyze(doc, metadata.body_start)
+        doc._.metadata = metadata
         doc._.quotes = analysis.quotes
         doc._.people = analysis.people
         doc._.dropped_marks = analysis.dropped_marks

@@ -9,7 +9,7 @@ quote this one continues (the previous paragraph's or sentence's speaker).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -26,19 +26,19 @@ _AFTER_CUE_WINDOW = 5
 _TERMINAL = ".!?…"
 
 
+def _sentence_ends(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Where sentences end in ``text[lo:hi]``; a period after ``Mr`` or ``U.S`` ends none."""
+    for match in _SENTENCE_END.finditer(text, lo, hi):
+        if not _ABBREVIATION.search(text, max(lo, match.start() - 5), match.start()):
+            yield match.end()
+
+
 def _sentence_end(text: str, start: int, limit: int) -> int:
-    for match in _SENTENCE_END.finditer(text, start, limit):
-        if not _ABBREVIATION.search(text, max(start, match.start() - 5), match.start()):
-            return match.end()
-    return limit
+    return next(_sentence_ends(text, start, limit), limit)
 
 
 def _sentence_start(text: str, lo: int, end: int) -> int:
-    start = lo
-    for match in _SENTENCE_END.finditer(text, lo, end):
-        if not _ABBREVIATION.search(text, max(lo, match.start() - 5), match.start()):
-            start = match.end()
-    return start
+    return max(_sentence_ends(text, lo, end), default=lo)
 
 
 def is_fragment(text: str, quote: MarkedQuote, paragraph_start: int, previous: MarkedQuote | None) -> bool:

@@ -86,6 +86,17 @@ def _complement(cue: Token) -> list[Token]:
     return []
 
 
+def overlaps(regions: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in regions)
+
+
+def governs_direct(cue: Token, regions: list[tuple[int, int]]) -> bool:
+    """The cue's clausal complement is a full direct quote (``Teigen said: "..."``)."""
+    return any(
+        c.dep_ == "ccomp" and overlaps(regions, c.left_edge.idx, c.right_edge.idx + 1) for c in cue.children
+    )
+
+
 def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int]]) -> list[Found]:
     """Every cue outside direct quotes with a reported clause; one content per cue.
 
@@ -97,9 +108,6 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
     subject of the nearest cue before it in the sentence.
     """
 
-    def in_direct(start: int, end: int) -> bool:
-        return any(a < end and start < b for a, b in direct_regions)
-
     found: list[Found] = []
     last_subject: dict[int, Token] = {}
     text = doc.text  # built anew on every access: read it once
@@ -107,7 +115,7 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
     for sent in doc.sents:
         sentence_of[sent.start : sent.end] = [sent.start] * len(sent)
     for token in doc:
-        if token.idx < body_start or in_direct(token.idx, token.idx + 1) or not is_cue(token):
+        if token.idx < body_start or overlaps(direct_regions, token.idx, token.idx + 1) or not is_cue(token):
             continue
         tokens = _complement(token)
         if len(tokens) < _MIN_TOKENS:
@@ -115,9 +123,7 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
         spans = clause_spans(text, tokens)
         if not spans:
             continue
-        if in_direct(spans[0][0], spans[-1][1]) or any(
-            c.dep_ == "ccomp" and in_direct(c.left_edge.idx, c.right_edge.idx + 1) for c in token.children
-        ):
+        if overlaps(direct_regions, spans[0][0], spans[-1][1]) or governs_direct(token, direct_regions):
             continue  # the cue governs a direct quote: one content per cue
         first = min(tokens, key=lambda t: t.i)
         if first.lower_ in WH_WORDS and token.lemma_.lower() not in QUESTION_VERBS:

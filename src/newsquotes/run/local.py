@@ -149,7 +149,7 @@ def _extract_one(extractor: Extractor, raw: RawArticle, timeout: float | None) -
         error = PipelineError("E205", source=raw.source, article_id=raw.id, seconds=timeout)
     except Exception as exc:
         error = PipelineError(
-            "E204", source=raw.source, article_id=raw.id, reason=f"{type(exc).__name__}: {exc}"
+            "E203", source=raw.source, article_id=raw.id, reason=f"{type(exc).__name__}: {exc}"
         )
     return Failure(raw.id or "", raw.source or "", error.code, error.message)
 
@@ -159,7 +159,7 @@ def extract_all(
 ) -> list[Article | Failure]:
     """Extract in order with ``nlp.pipe``. When an article crashes the pipeline or runs past
     ``timeout`` seconds, ``pipe`` loses its whole batch, so the rest are redone one at a time and
-    only the bad article becomes a Failure (E204 crash, E205 time limit)."""
+    only the bad article becomes a Failure (E203 crash, E205 time limit)."""
     results: list[Article | Failure] = []
     articles = extractor.pipe(((r.text, r.metadata()) for r in raws), batch_size=batch_size)
     batch_limit = timeout * batch_size if timeout else None

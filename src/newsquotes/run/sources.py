@@ -22,7 +22,7 @@ import io
 import os
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -257,15 +257,7 @@ def load(task: Task, max_chars: int = MAX_CHARS) -> RawArticle | Failure:
         _check_size(len(raw.text), "characters", where, max_chars)
     except InputError as exc:
         return Failure.from_error(task.id, payload.source or "", exc)
-    return RawArticle(
-        text=raw.text,
-        id=task.id,
-        source=raw.source,
-        title=raw.title,
-        date=raw.date,
-        url=raw.url,
-        line=raw.line,
-    )
+    return replace(raw, id=task.id)
 
 
 def read_articles(
