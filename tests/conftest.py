@@ -19,4 +19,11 @@ def need_shared(path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
+    """The full extractor: rules and the shipped attribution model."""
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def rules() -> Extractor:
+    """The rule engine alone, for tests that pin down what a rule does."""
+    return Extractor(use_model=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .cli_corpus import add_commands as add_corpus_commands
 from .errors import InputError, NewsQuotesError
-from .extractor import DEFAULT_MODEL, Extractor
+from .extractor import DEFAULT_MODEL, NO_MODEL_HELP, Extractor
 from .io.jsonl import read_jsonl
 from .io.output import to_json, to_jsonl_line, to_table
 from .io.text import decode, read_bytes, read_text_file
@@ -48,7 +48,7 @@ def _extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     try:
         records, single = _read_input(args.path, args.input_format)
-        extractor = Extractor(args.model)
+        extractor = Extractor(args.model, use_model=not args.no_model)
     except NewsQuotesError as exc:
         _error(str(exc))
         return 2
@@ -81,7 +81,7 @@ def _eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, render_report, write_error_report
 
     try:
-        extractor = None if args.pred else Extractor(args.model)
+        extractor = None if args.pred else Extractor(args.model, use_model=not args.no_model)
         report = evaluate(
             Path(args.gold),
             predictions=Path(args.pred) if args.pred else None,
@@ -113,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: table on a terminal, else json)",
     )
     extract.add_argument("--model", default=DEFAULT_MODEL, help="an installed spaCy pipeline")
+    extract.add_argument("--no-model", action="store_true", help=NO_MODEL_HELP)
     extract.add_argument(
         "--input-format",
         choices=("auto", "text", "jsonl"),
@@ -138,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--canonical", help="canonical speakers folder (default: ../canonical/<split>)")
     evaluate.add_argument("--model", default=DEFAULT_MODEL, help="an installed spaCy pipeline")
+    evaluate.add_argument("--no-model", action="store_true", help=NO_MODEL_HELP)
     evaluate.set_defaults(handler=_eval)
 
     add_corpus_commands(commands)  # run, spark, stats, query, db

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NewsQuotesError
-from .extractor import DEFAULT_MODEL
+from .extractor import DEFAULT_MODEL, NO_MODEL_HELP
 
 _PROG = "newsquotes"
 
@@ -75,6 +75,7 @@ def _run(args: argparse.Namespace) -> int:
         workers=args.workers,
         strict=args.strict,
         model=args.model,
+        use_model=not args.no_model,
         chunk_size=args.chunk_size,
         max_chars=args.max_chars,
         timeout=args.timeout or None,
@@ -108,6 +109,7 @@ def _spark(args: argparse.Namespace) -> int:
         out=args.out,
         fmt=args.format,
         model=args.model,
+        use_model=not args.no_model,
         master=getattr(args, "master", None),
         partitions=getattr(args, "partitions", None),
         overwrite=getattr(args, "overwrite", False),
@@ -184,6 +186,7 @@ def _add_extraction_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--format", choices=("parquet", "jsonl"), default="parquet", help="part file format")
     command.add_argument("--model", default=DEFAULT_MODEL, help="an installed spaCy pipeline")
+    command.add_argument("--no-model", action="store_true", help=NO_MODEL_HELP)
     command.add_argument(
         "--max-chars",
         type=_positive,

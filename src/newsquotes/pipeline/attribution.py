@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -10,9 +11,11 @@ from ..model import Mention, Person, Quote, QuoteType, Spans, Speaker
 from .cues import cue_tokens, is_cue, mention_bounds
 from .direct import DirectAttributor, is_fragment, is_name_or_title
 from .found import Found
+from .linking import link, merge
 from .marks import MarkedQuote, find_marked_quotes, paragraphs
 from .people import Registry
 from .reported import clause_spans, find_reported, governs_direct
+from .tagger import RoleSpan
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +81,8 @@ def _fragment_speaker(
     )
 
 
-def analyze(doc: Doc, body_start: int = 0) -> Analysis:
-    """Find, attribute and resolve every quote in ``doc``, ignoring text before ``body_start``."""
+def find_by_rules(doc: Doc, body_start: int = 0) -> tuple[list[Found], int]:
+    """Every attribution the rules find, and the number of quote marks dropped as unpaired."""
     text = doc.text
     scan = find_marked_quotes(text, body_start)
     paras = paragraphs(text, body_start)
@@ -103,11 +106,29 @@ def analyze(doc: Doc, body_start: int = 0) -> Analysis:
         if record is not None:
             found.append(record)
     found.extend(reported)
+    return found, scan.dropped
+
+
+def analyze(doc: Doc, body_start: int = 0, tags: Sequence[RoleSpan] | None = None) -> Analysis:
+    """Find, attribute and resolve every quote in ``doc``, ignoring text before ``body_start``.
+
+    With ``tags`` (the learned tagger's spans) the model's attributions are merged with the
+    rules' (see :func:`~newsquotes.pipeline.linking.merge`); without them the rules work alone.
+    """
+    found, dropped = find_by_rules(doc, body_start)
+    if tags is not None:
+        found = merge(doc.text, found, link(doc, tags))
+    return resolve(doc, found, dropped, body_start)
+
+
+def resolve(doc: Doc, found: list[Found], dropped: int, body_start: int = 0) -> Analysis:
+    """Resolve speakers through the article's people registry and make the final records."""
     registry = Registry(doc, body_start)
+    text = doc.text  # spaCy builds it anew on every access: read it once
     quotes = []
     for n, record in enumerate(sorted(found, key=lambda f: (f.start, -f.end)), start=1):
         quotes.append(_to_quote(text, n, record, registry))
-    return Analysis(tuple(quotes), registry.people(), scan.dropped)
+    return Analysis(tuple(quotes), registry.people(), dropped)
 
 
 def _to_quote(text: str, n: int, record: Found, registry: Registry) -> Quote:

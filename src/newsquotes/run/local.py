@@ -69,6 +69,7 @@ class RunSettings:
     workers: int = field(default_factory=default_workers)
     strict: bool = False
     model: str = DEFAULT_MODEL
+    use_model: bool = True
     chunk_size: int = 64
     batch_size: int = 8
     max_chars: int = MAX_CHARS
@@ -218,9 +219,9 @@ def process_chunk(
 _worker_extractor: Extractor | None = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, use_model: bool) -> None:
     global _worker_extractor
-    _worker_extractor = Extractor(model)
+    _worker_extractor = Extractor(model, use_model=use_model)
 
 
 def _work(index: int, tasks: list[Task], settings: RunSettings) -> ChunkResult:
@@ -341,7 +342,7 @@ def run_local(
         return settings.strict and bool(result.failures)
 
     if settings.workers <= 1:
-        own = extractor or Extractor(settings.model)
+        own = extractor or Extractor(settings.model, use_model=settings.use_model)
         for index, tasks in todo():
             if finish(process_chunk(index, tasks, settings, own)):
                 summary.stopped = True
@@ -364,7 +365,10 @@ def _run_pool(
     context = multiprocessing.get_context("spawn")
     limit = settings.workers * 2
     with ProcessPoolExecutor(
-        settings.workers, mp_context=context, initializer=_init_worker, initargs=(settings.model,)
+        settings.workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(settings.model, settings.use_model),
     ) as pool:
         running: set[Future[ChunkResult]] = set()
         exhausted = False

@@ -47,6 +47,7 @@ class SparkSettings:
     out: str
     fmt: OutputFormat = "parquet"
     model: str = DEFAULT_MODEL
+    use_model: bool = True
     master: str | None = None
     partitions: int | None = None
     overwrite: bool = False
@@ -105,7 +106,7 @@ def _extract_partition(tasks: Iterable[Task], settings: SparkSettings) -> Iterat
     extractor: Extractor | None = None  # loaded on the first task: empty partitions cost nothing
     stream = iter(tasks)  # Spark may hand a list: islice on a list would restart at its head
     while group := list(itertools.islice(stream, _GROUP)):
-        extractor = extractor or Extractor(settings.model)
+        extractor = extractor or Extractor(settings.model, use_model=settings.use_model)
         loaded = [load(task, settings.max_chars) for task in group]
         raws = [item for item in loaded if isinstance(item, RawArticle)]
         extracted = iter(extract_all(extractor, raws, settings.batch_size, settings.timeout))
