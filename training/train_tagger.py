@@ -28,7 +28,16 @@ from transformers import AutoModelForTokenClassification, get_linear_schedule_wi
 
 from newsquotes.evaluate.gold import GoldArticle, read_gold
 from newsquotes.evaluate.match import kept_chars
-from newsquotes.pipeline.tagger import LABELS, ROLES, WINDOW, decode, encode, owner_windows, windows
+from newsquotes.pipeline.tagger import (
+    LABELS,
+    ROLES,
+    WINDOW,
+    decode,
+    encode,
+    read_tags,
+    window_batch,
+    windows,
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -101,22 +110,15 @@ def collate(batch: list[tuple[list[int], list[int]]]) -> dict[str, torch.Tensor]
 
 @torch.no_grad()
 def tag_article(model, tokenizer, text: str) -> list:
+    """Tagged spans of one text, windowed and read exactly as ``Tagger.tag`` does at run time."""
     encoding = encode(tokenizer, text)
-    length = len(encoding.ids)
-    if not length:
+    if not encoding.ids:
         return []
-    spans = windows(length)
+    spans = windows(len(encoding.ids))
     cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    batch = collate([([cls_id, *encoding.ids[lo:hi], sep_id], []) for lo, hi in spans])
-    probs = torch.softmax(
-        model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits, -1
-    )
-    owner = owner_windows(length, spans)
-    tags, scores = [], []
-    for i in range(length):
-        row = probs[owner[i], 1 + i - spans[owner[i]][0]]
-        tags.append(int(row.argmax()))
-        scores.append(float(row.max()))
+    ids, mask = window_batch(encoding.ids, spans, cls_id, sep_id)
+    logits = model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask)).logits
+    tags, scores = read_tags(torch.softmax(logits, -1).numpy(), spans)
     return decode(tags, scores, encoding.offsets)
 
 

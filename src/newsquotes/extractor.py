@@ -104,8 +104,9 @@ class Extractor:
                 queue: deque[tuple[Doc, dict[str, Any]]] = deque()
                 for text, metadata in items:
                     doc = self.nlp.make_doc(text)
-                    body_start = parse_metadata(text).body_start
-                    doc.user_data[TAGS_KEY] = pool.submit(tagger.tag, text, body_start)
+                    # kept on the doc, so the component does not parse it again
+                    doc._.metadata = parse_metadata(text)
+                    doc.user_data[TAGS_KEY] = pool.submit(tagger.tag, text, doc._.metadata.body_start)
                     queue.append((doc, metadata))
                     if len(queue) > batch_size:
                         yield queue.popleft()

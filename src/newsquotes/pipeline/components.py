@@ -27,7 +27,8 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        metadata = parse_metadata(text)
+        # Extractor.pipe parses the metadata ahead, with the tags
+        metadata = doc._.metadata if doc._.metadata is not None else parse_metadata(text)
         tags = None
         if self.tagger is not None:
             # Extractor.pipe tags ahead in a thread while spaCy parses; else tag here

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..evaluate.match import classify_content
-from ..model import QuoteType
+from ..model import QuoteType, Spans
 from .cues import mention_bounds, subject_of, tokens_in
 from .found import Found
 from .tagger import RoleSpan
@@ -88,16 +88,18 @@ def link(doc: Doc, spans: Sequence[RoleSpan], parse_sources: bool = True) -> lis
         n = _nearest(span, cues, breaks)
         if n is not None:
             candidates.setdefault(n, []).append(span)
-    sources = {n: _source_of(doc, cues[n], near, breaks) for n, near in candidates.items()}
+    subjects = {n: _parsed_subject(doc, cues[n]) for n in {*candidates, *contents} if n is not None}
+    sources = {n: _source_of(cues[n], subjects[n], near, breaks) for n, near in candidates.items()}
     found: list[Found] = []
     for n, parts in contents.items():
         if n is None:
             # no cue near: every fragment is its own attribution with no cue or source
-            found.extend(_found(doc, text, [part], None, None) for part in parts)
+            found.extend(_found(doc, text, [part], None, None, None) for part in parts)
             continue
         cue, source = cues[n], sources.get(n)
+        subject = subjects[n] if source is not None or parse_sources else None
         for group in _interrupted(text, sorted(parts, key=lambda p: p.start), (cue, source)):
-            found.append(_found(doc, text, group, cue, source, parse_sources))
+            found.append(_found(doc, text, group, cue, source, subject))
     return found
 
 
@@ -127,24 +129,22 @@ def _found(
     parts: list[RoleSpan],
     cue: RoleSpan | None,
     source: RoleSpan | None,
-    parse_sources: bool = False,
+    parsed: Token | None,
 ) -> Found:
+    """One attribution. The speaker is the tagged ``source`` (headed by the cue's ``parsed``
+    subject when that lies inside it), else the ``parsed`` subject itself, if given."""
     spans = tuple(sorted((p.start, p.end) for p in parts))
-    kind: QuoteType = classify_content([text[a:b] for a, b in spans])  # type: ignore[assignment]
     subject = mention = None
     if source is not None:
         span = doc.char_span(source.start, source.end, alignment_mode="expand")
         if span is not None and len(span):
-            parsed = _parsed_subject(doc, cue) if cue is not None else None
             inside = parsed is not None and span.start <= parsed.i < span.end
             subject, mention = (parsed if inside else span.root), (source.start, source.end)
-    elif cue is not None and parse_sources:
-        subject = _parsed_subject(doc, cue)
-        if subject is not None:
-            mention = mention_bounds(subject)
+    elif parsed is not None:
+        subject, mention = parsed, mention_bounds(parsed)
     scores = [p.score for p in parts] + [s.score for s in (cue, source) if s is not None]
     return Found(
-        type=kind,
+        type=_kind(text, spans),
         spans=spans,
         cue_spans=((cue.start, cue.end),) if cue is not None else (),
         subject=subject,
@@ -153,10 +153,14 @@ def _found(
     )
 
 
-def _source_of(doc: Doc, cue: RoleSpan, candidates: list[RoleSpan], breaks: _Breaks) -> RoleSpan:
-    """The source of ``cue`` among tagged spans: the one holding the cue verb's parsed subject,
-    else the nearest (a name in an apposition may lie nearer than the speaker)."""
-    subject = _parsed_subject(doc, cue)
+def _kind(text: str, spans: Spans) -> QuoteType:
+    kind: QuoteType = classify_content([text[a:b] for a, b in spans])  # type: ignore[assignment]
+    return kind
+
+
+def _source_of(cue: RoleSpan, subject: Token | None, candidates: list[RoleSpan], breaks: _Breaks) -> RoleSpan:
+    """The source of ``cue`` among tagged spans: the one holding the cue verb's parsed
+    ``subject``, else the nearest (a name in an apposition may lie nearer than the speaker)."""
     if subject is not None:
         for span in candidates:
             if span.start <= subject.idx < span.end:
@@ -224,5 +228,4 @@ def _unquoted(text: str, record: Found, quotes: Sequence[Found]) -> Found | None
         return record
     if not keep:
         return None
-    kind: QuoteType = classify_content([text[a:b] for a, b in keep])  # type: ignore[assignment]
-    return replace(record, spans=keep, type=kind)
+    return replace(record, spans=keep, type=_kind(text, keep))

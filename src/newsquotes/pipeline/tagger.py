@@ -112,6 +112,37 @@ def decode(tags: Sequence[int], probs: Sequence[float], offsets: Sequence[tuple[
     return found
 
 
+def window_batch(
+    ids: Sequence[int], spans: Sequence[tuple[int, int]], cls_id: int, sep_id: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Input ids and attention mask of the windows ``spans`` of ``ids``, each row framed by
+    ``[CLS]`` and ``[SEP]`` and padded to the longest: what the model reads, in training too."""
+    width = max(hi - lo for lo, hi in spans) + 2
+    batch = np.zeros((len(spans), width), dtype=np.int64)
+    mask = np.zeros_like(batch)
+    for n, (lo, hi) in enumerate(spans):
+        row = [cls_id, *ids[lo:hi], sep_id]
+        batch[n, : len(row)] = row
+        mask[n, : len(row)] = 1
+    return batch, mask
+
+
+def read_tags(probs: np.ndarray, spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[float]]:
+    """The tag of each piece and its probability, read from the window that owns the piece
+    (``probs``: windows x pieces x labels, [CLS] first)."""
+    length = spans[-1][1]
+    owner = owner_windows(length, spans)
+    tags: list[int] = []
+    scores: list[float] = []
+    for i in range(length):
+        n = owner[i]
+        row = probs[n, 1 + i - spans[n][0]]
+        best = int(row.argmax())
+        tags.append(best)
+        scores.append(float(row[best]))
+    return tags, scores
+
+
 def _softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=-1, keepdims=True)
     exp = np.exp(shifted)
@@ -160,25 +191,10 @@ class Tagger:
         if length == 0:
             return []
         spans = windows(length)
-        batch = np.zeros((len(spans), WINDOW + 2), dtype=np.int64)
-        mask = np.zeros_like(batch)
-        for n, (lo, hi) in enumerate(spans):
-            row = [self.cls_id, *encoding.ids[lo:hi], self.sep_id]
-            batch[n, : len(row)] = row
-            mask[n, : len(row)] = 1
-        width = int(mask.sum(axis=1).max())
-        feeds = {"input_ids": batch[:, :width], "attention_mask": mask[:, :width]}
+        input_ids, mask = window_batch(encoding.ids, spans, self.cls_id, self.sep_id)
+        feeds = {"input_ids": input_ids, "attention_mask": mask}
         if "token_type_ids" in self.input_names:
-            feeds["token_type_ids"] = np.zeros_like(feeds["input_ids"])
+            feeds["token_type_ids"] = np.zeros_like(input_ids)
         (logits,) = self.session.run(["logits"], feeds)
-        probs = _softmax(logits)
-        owner = owner_windows(length, spans)
-        tags = []
-        scores = []
-        for i in range(length):
-            n = owner[i]
-            row = probs[n, 1 + i - spans[n][0]]
-            best = int(row.argmax())
-            tags.append(best)
-            scores.append(float(row[best]))
+        tags, scores = read_tags(_softmax(logits), spans)
         return decode(tags, scores, encoding.offsets)
