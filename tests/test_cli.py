@@ -25,7 +25,7 @@ def test_cli_extract_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     quote = data["quotes"][0]
     assert list(quote) == ["id", "type", "text", "spans", "cue", "speaker", "confidence"]
     assert list(quote["speaker"]) == ["name", "kind", "mention"]
-    assert list(data["people"][0]) == ["name", "kind", "gender", "mentions"]
+    assert list(data["people"][0]) == ["name", "kind", "gender", "mentions", "gender_evidence"]
     text = SAMPLE.read_text(encoding="utf-8")
     for q in data["quotes"]:
         assert q["text"] == " ".join(text[a:b] for a, b in q["spans"])

@@ -41,6 +41,7 @@ class Errors:
     E209 = (
         "The tokenizer {path} of the attribution model lacks the special token {token}: reinstall newsquotes"
     )
+    E210 = "The speaker-resolution ranker {path} cannot be read ({reason}): reinstall newsquotes"
     E205 = "Extraction of article {article_id} ({path}) took over {seconds:g} s and was stopped"
     E301 = "Cannot write {path}: {reason}"
     E302 = "Output folder {path} holds another run ({reason}): rerun the same command to resume, or choose a new --out"

@@ -116,12 +116,17 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A person or organisation of the article's registry, with every mention joined to it."""
+    """A person or organisation of the article's registry, with every mention joined to it.
+
+    ``gender_evidence`` holds the spans the gender rests on (``Mrs``, ``she``, ``husband``, a
+    first name), so an auditor can check it; empty where ``gender`` is None.
+    """
 
     name: str
     kind: EntityKind
     gender: Gender | None
     mentions: Spans
+    gender_evidence: Spans = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,6 +134,7 @@ class Person:
             "kind": self.kind,
             "gender": self.gender,
             "mentions": _list_spans(self.mentions),
+            "gender_evidence": _list_spans(self.gender_evidence),
         }
 
     @classmethod
@@ -138,6 +144,7 @@ class Person:
             kind=data["kind"],
             gender=data.get("gender"),
             mentions=_spans(data["mentions"]),
+            gender_evidence=_spans(data.get("gender_evidence", ())),
         )
 
 

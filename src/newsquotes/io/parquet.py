@@ -65,6 +65,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("kind", pa.string()),
             pa.field("gender", pa.string()),
             pa.field("mentions", _SPANS),
+            pa.field("gender_evidence", _SPANS),
         ]
     ),
     "errors": pa.schema(
@@ -132,6 +133,7 @@ def people_rows(article: Article) -> Iterator[Row]:
             "kind": person.kind,
             "gender": person.gender,
             "mentions": _spans(person.mentions),
+            "gender_evidence": _spans(person.gender_evidence),
         }
 
 

@@ -101,6 +101,7 @@ ORG_WORDS = frozenset(
     institute foundation fund court house senate congress parliament government administration
     campaign post times news journal network office service police army board bureau authority
     league club team federation organisation organization center centre cnn bbc fbi cia nato
+    united rovers wanderers albion athletic hotspur fc
     """.split()
 )
 
@@ -141,4 +142,60 @@ MALE_NAMES = (
     """.split()
     )
     - FEMALE_NAMES
+)
+
+# Nationality and demonym words that stand before a name but are not part of it
+# ("American businessman Donald Trump", "Scottish striker ...").
+NATIONALITIES = frozenset(
+    """
+    american british english scottish welsh irish northern french german italian spanish
+    portuguese dutch belgian swiss austrian swedish norwegian danish finnish polish russian
+    ukrainian greek turkish israeli palestinian iranian iraqi syrian saudi egyptian indian
+    pakistani afghan chinese japanese korean australian canadian mexican brazilian argentine
+    argentinian chilean colombian venezuelan cuban african nigerian kenyan european asian
+    """.split()
+)
+
+# Peerages and knighthoods: a name known only by one keeps it ("Lord Browne").
+PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron", "sir", "dame"})
+
+# The head nouns of organisations derived from a person's name ("the Trump campaign",
+# "Clinton's campaign", "her campaign", "the Obama administration").
+DERIVED_ORGS = frozenset({"campaign", "administration"})
+
+# Definite descriptions of an organisation, each with words that, in a name, make an
+# organisation of that sort ("the newspaper" -> "The Washington Post").
+ORG_DESCRIPTIONS = {
+    "newspaper": ("post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "globe",
+                  "gazette", "mail", "news", "daily", "sun", "independent", "observer", "today"),
+    "paper": ("post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "globe",
+              "gazette", "mail", "news", "daily", "sun", "independent", "observer", "today"),
+    "network": ("news", "cnn", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "itv", "rt", "channel"),
+    "broadcaster": ("news", "cnn", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "itv", "rt", "channel"),
+    "agency": ("agency", "administration", "bureau", "service", "department", "fbi", "cia", "epa"),
+    "company": ("inc", "corp", "company", "co", "group", "plc", "ltd"),
+    "firm": ("inc", "corp", "company", "co", "group", "plc", "ltd", "partners"),
+    "bank": ("bank", "fargo", "chase", "citigroup", "barclays", "hsbc"),
+    "party": ("party", "labour", "conservatives", "democrats", "republicans", "tories"),
+    "court": ("court",),
+    "commission": ("commission",),
+    "committee": ("committee",),
+    "council": ("council",),
+    "union": ("union", "workers"),
+    "city": ("city",),
+    "club": ("club", "united", "city", "fc", "rovers", "athletic"),
+    "government": ("government",),
+    "department": ("department",),
+    "ministry": ("ministry",),
+    "board": ("board",),
+    "league": ("league",),
+    "group": ("group",),
+    "organization": (),
+    "organisation": (),
+    "university": ("university", "college"),
+}  # fmt: skip
+
+# Parties spoken of in the plural: organisations, not people ("the Tories said").
+PARTY_PLURALS = frozenset(
+    {"tories", "conservatives", "democrats", "republicans", "liberal democrats", "lib dems", "greens"}
 )

@@ -1,17 +1,27 @@
-"""The article's registry of people and organisations, and speaker resolution against it.
+"""Entity resolution: the article's people and organisations, and who each speaker mention is.
 
-Names come from named entities, widened over adjacent proper nouns (the small pipeline finds
-"Teigen" where the text says "Chrissy Teigen"). Surnames, first names, titles (``Mr Trump``)
-and possessives join the full name. A person is told from an organisation by evidence, not by
-one NER label: the small pipeline tags most "Teigen" mentions ORG. Pronouns and role
-descriptions (``the cookbook author``) resolve to the most salient earlier person of a
-compatible gender; gender comes from the text itself (he/she near the name, Mr/Mrs/Ms,
-husband/wife). Nothing is named that the article does not name.
+Three steps, each with its own evidence:
+
+1. **Mentions** (``names.py``): names, titles + names, organisation names; and, found here,
+   derived organisations (``the Trump campaign``, ``her campaign``, ``the Obama
+   administration``), places that speak (``Russia said``), unnamed people (``a spokesman``).
+2. **Clustering** under hard constraints: a surname or first name joins a full name of a
+   compatible gender (``Mrs. Clinton`` never joins *Bill Clinton*), role (``President Obama``)
+   and kind; an acronym joins the name it abbreviates (``IMF``); a shorter organisation name
+   the longer one it ends (``the Security Council``). Gender rests on evidence in the text
+   (Mr/Mrs/Ms, he/she, husband/wife, a first name), kept as spans on each person.
+3. **Antecedents** for pronouns and descriptions: candidates of the right kind, gender and
+   number, ranked by the learned salience model of ``ranking.py``; descriptions prefer the
+   person the text gave that role (``Mike Pence, the Indiana governor``; ``Teigen, 34``).
+   Pronouns are resolved once, in text order, so a chain of *she*s follows one person.
+
+Nothing is named that the article does not name: a pronoun whose best antecedent is an
+unnamed spokesman resolves to no name.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -19,271 +29,354 @@ from spacy.tokens import Doc, Token
 from ..model import EntityKind, Gender, Person
 from .cues import is_cue, tokens_in
 from .lexicon import (
-    DESCRIPTORS,
+    DERIVED_ORGS,
     FEMALE_NAMES,
     MALE_NAMES,
+    ORG_DESCRIPTIONS,
     ORG_WORDS,
-    PLURAL_PRONOUNS,
+    PARTY_PLURALS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
     TITLES,
 )
+from .names import NameMention, canonical_words, find_names, heading_ranges, role_word
+from .ranking import Candidate, Ranker, load_ranker
 
-_NAME_LABELS = frozenset({"PERSON", "ORG"})
-_CONTENT_POS = ("PROPN", "NOUN", "ADJ")
-_KIN = {"husband": "male", "wife": "female", "son": "male", "daughter": "female",
+_KIN: dict[str, Gender] = {"husband": "male", "wife": "female", "son": "male", "daughter": "female",
         "brother": "male", "sister": "female", "father": "male", "mother": "female",
-        "mr": "male", "mrs": "female", "ms": "female"}  # fmt: skip
-_PRONOUN_WINDOW_SENTS = 2
-_DESCRIPTION_WINDOW_SENTS = 4
+        "widow": "female", "widower": "male", "boyfriend": "male", "girlfriend": "female"}  # fmt: skip
+_ORG_PRONOUNS = frozenset({"it", "its", "which", "they", "their", "them"})
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "in", "&"})
+# heads of an unnamed person a later he/she can refer to ("a spokesman said ... he added")
+_ANONYMOUS = frozenset(
+    """spokesman spokeswoman spokesperson official aide adviser advisor source person man woman
+    friend colleague lawyer attorney analyst economist expert witness officer resident
+    """.split()
+)
+_PARTIES = frozenset({"democratic", "democrat", "republican", "gop", "labour", "conservative", "tory"})
+_PRONOUN_WINDOW = 6  # sentences back a pronoun may look
+_ORG_PRONOUN_WINDOW = 2
+_DESCRIPTION_WINDOW = 8
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_WEIGHTS = {"title": 3, "first_name": 2, "kin": 2, "pronoun": 1}
 
 
-@dataclass(slots=True)
-class _Entity:
+@dataclass(frozen=True, slots=True)
+class _Position:
+    """One mention of an entity, as the ranker sees it."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    subject: bool
+    speaker: bool
+    possessive: bool
+
+
+@dataclass(slots=True, eq=False)
+class Entity:
+    """One person or organisation, built up mention by mention."""
+
     words: tuple[str, ...]
-    mentions: list[tuple[int, int]] = field(default_factory=list)
+    positions: list[_Position] = field(default_factory=list)
+    forms: dict[tuple[str, ...], int] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)
     person_votes: int = 0
     org_votes: int = 0
-    female: int = 0
-    male: int = 0
-    subject_positions: list[int] = field(default_factory=list)
-    roles: set[str] = field(default_factory=set)  # words the text describes it with
-    forms: dict[tuple[str, ...], int] = field(default_factory=dict)  # name forms seen, counted
+    evidence: list[tuple[int, int, Gender, int]] = field(default_factory=list)  # span, gender, weight
+    peer: str | None = None
+    fixed_kind: EntityKind | None = None
+    owner: Entity | None = None  # "Trump" of "the Trump campaign"
+    named: bool = True
+    titled: bool = False
+    labels: set[str] = field(default_factory=set)
 
     @property
     def name(self) -> str:
         """The most frequent full form (``Hillary Clinton`` over a one-off ``Hillary Rodham
-        Clinton``), else the words it was registered under."""
+        Clinton``), else the words it was registered under; a peer known by one name keeps
+        the title (``Lord Browne``)."""
+        if self.owner is not None:
+            return f"{self.owner.words[-1]} {self.words[-1]}"
         full = [(count, -len(form), form) for form, count in self.forms.items() if len(form) > 1]
-        return " ".join(max(full)[2] if full else self.words)
+        if full:
+            return " ".join(max(full)[2])
+        if self.peer is not None and self.kind == "person":
+            return f"{self.peer} {' '.join(self.words)}"
+        return " ".join(self.words)
+
+    def _weight(self, gender: Gender) -> int:
+        return sum(weight for _, _, g, weight in self.evidence if g == gender)
 
     @property
     def gender(self) -> Gender | None:
-        if self.female > 2 * self.male:
+        female, male = self._weight("female"), self._weight("male")
+        if female > 2 * male:
             return "female"
-        if self.male > 2 * self.female:
+        if male > 2 * female:
             return "male"
         return None
 
     @property
     def kind(self) -> EntityKind:
-        if any(w.lower() in ORG_WORDS for w in self.words):
+        if self.fixed_kind is not None:
+            return self.fixed_kind
+        if any(w.lower() in ORG_WORDS for w in self.words) or " ".join(self.words).lower() in PARTY_PLURALS:
             return "organization"
-        if self.female + self.male >= 2 or self.person_votes >= self.org_votes:
+        if self._weight("female") + self._weight("male") >= 2 or self.person_votes > self.org_votes:
             return "person"
         return "organization"
 
+    def before(self, at: int) -> list[_Position]:
+        """Its mentions that start before ``at``."""
+        return self.positions[: bisect.bisect_left([p.start for p in self.positions], at)]
 
-_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
-                  "sec": "secretary", "gen": "general", "lt": "lieutenant", "atty": "attorney",
-                  "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain"}  # fmt: skip
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
-
-
-def role_word(token: Token) -> str:
-    """``Gov.`` -> ``governor``: the word a title or role stands for, lower case."""
-    word = token.lower_.rstrip(".")
-    return _ABBREVIATIONS.get(word, word)
+    def add(self, position: _Position) -> None:
+        bisect.insort(self.positions, position, key=lambda p: p.start)
 
 
-def _is_role(token: Token) -> bool:
-    word = token.lower_
-    if word in TITLES or word.rstrip(".") in TITLES or word in DESCRIPTORS:
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS and w[:1].isupper())
+
+
+def _same_full(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if a[-1] != b[-1]:
+        return False
+    short, long = sorted((a, b), key=len)
+    # "Hillary Clinton" in "Crooked Hillary Clinton"; "Hillary Rodham Clinton"; "H. Clinton"
+    if long[-len(short) :] == short:
         return True
-    return role_word(token) in ROLE_NOUNS
-
-
-def _strip(tokens: list[Token]) -> tuple[list[Token], Gender | None, bool, list[str]]:
-    """Drop titles and roles before a name (``Homeland Security Secretary Jeh Johnson``) and a
-    possessive ending; return the gender a title gives, whether there was one, and the roles."""
-    gender: Gender | None = None
-    cut = max((i for i, t in enumerate(tokens[:-1]) if _is_role(t)), default=-1)
-    roles = [role_word(t) for t in tokens[: cut + 1]]
-    for token in tokens[: cut + 1]:
-        g = TITLES.get(token.lower_) or TITLES.get(token.lower_.rstrip(".")) or ROLE_NOUNS.get(token.lower_)
-        if g in ("female", "male"):
-            gender = g  # type: ignore[assignment]
-    titled = any(t.lower_ in TITLES or t.lower_.rstrip(".") in TITLES for t in tokens[: cut + 1])
-    tokens = tokens[cut + 1 :]
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "’s", "'", "’")):
-        tokens = tokens[:-1]
-    while tokens and not tokens[0].text[:1].isalnum():
-        tokens = tokens[1:]
-    return tokens, gender, titled, roles
-
-
-def canonical_words(words: list[Token]) -> tuple[str, ...]:
-    """A name as the registry keys it: parts written together kept together (``Holtz-Eakin``),
-    middle initials left out (``John D. Podesta``)."""
-    texts: list[str] = []
-    for i, token in enumerate(words):
-        if i and not words[i - 1].whitespace_:
-            texts[-1] += token.text
-        else:
-            texts.append(token.text)
-    while len(texts) > 1 and texts[0].lower() == "the":
-        texts = texts[1:]
-    if len(texts) > 2 and not _INITIAL.match(texts[0]):
-        texts = [texts[0], *(w for w in texts[1:-1] if not _INITIAL.match(w)), texts[-1]]
-    return tuple(texts)
+    if long[-1].lower() in ORG_WORDS:
+        return False  # "House Benghazi Committee" is not "House Oversight ... Committee"
+    return a[0] == b[0] or (a[0][:1] == b[0][:1] and len(a) != len(b))
 
 
 class Registry:
-    """People and organisations named in one document, with every mention joined."""
+    """People and organisations of one document, with every mention joined."""
 
-    def __init__(self, doc: Doc, body_start: int = 0) -> None:
+    def __init__(self, doc: Doc, body_start: int = 0, ranker: Ranker | None = None) -> None:
         self.doc = doc
+        self.ranker = ranker if ranker is not None else load_ranker()
         self._sents = list(doc.sents)
         self._sentence_of = [0] * len(doc)
         for index, sent in enumerate(self._sents):
             self._sentence_of[sent.start : sent.end] = [index] * len(sent)
-        self.entities: list[_Entity] = []
-        self._by_token: dict[int, _Entity] = {}
-        self._build(body_start)
-        self._gender_evidence(body_start)
+        text = doc.text
+        self._breaks = [
+            i for i, ch in enumerate(text) if ch == "\n" and text[i + 1 : i + 2] not in ("", "\n")
+        ]
+        self._headings = heading_ranges(text, body_start)
+        self.body_start = body_start
+        self.entities: list[Entity] = []
+        self._by_token: dict[int, Entity] = {}
+        self._resolved: dict[int, Entity | None] = {}  # pronoun token -> antecedent
+        self._cluster(find_names(doc, body_start))
+        self._derived_organisations()
+        self._anonymous_people()
+        self._gender_from_pronouns()
+        self._resolve_pronouns()
 
-    # building ---------------------------------------------------------------------------
-    def _name_spans(self, body_start: int) -> list[tuple[list[Token], str]]:
-        doc = self.doc
-        spans: list[tuple[list[Token], str]] = []
-        for ent in doc.ents:
-            if ent.label_ not in _NAME_LABELS or ent.start_char < body_start:
-                continue
-            start, end = ent.start, ent.end
-            if end - start == 1:
-                # the small pipeline often finds "Teigen" where the text says "Chrissy Teigen"
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-                    start -= 1
-                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
-                    end += 1
-            if spans and spans[-1][0][-1].i >= start:
-                continue
-            spans.append((list(doc[start:end]), ent.label_))
-        covered = {t.i for tokens, _ in spans for t in tokens}
-        for token in doc:
-            # names NER missed: "Ms Hill said", or a proper-noun subject of a speech verb
-            if token.idx < body_start or token.i in covered or token.pos_ != "PROPN":
-                continue
-            if token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title:
-                continue
-            end = token.i
-            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
-                end += 1
-            run = list(doc[token.i : end + 1])
-            if any(t.i in covered for t in run) or not all(t.is_title for t in run):
-                continue
-            titled = run[0].lower_ in TITLES and len(run) > 1
-            if titled or (run[-1].dep_ == "nsubj" and is_cue(run[-1].head)):
-                spans.append((run, "PERSON" if titled else ""))
-                covered.update(t.i for t in run)
-        return sorted(spans, key=lambda item: item[0][0].i)
+    # positions ----------------------------------------------------------------------------
+    def _paragraph(self, char: int) -> int:
+        return bisect.bisect_left(self._breaks, char)
 
-    def _build(self, body_start: int) -> None:
-        Found = tuple[list[Token], str, Gender | None, bool, list[str]]
-        full: list[Found] = []
-        single: list[Found] = []
-        for tokens, label in self._name_spans(body_start):
-            words, gender, titled, roles = _strip(tokens)
-            if not words:
-                continue
-            (full if len(words) > 1 else single).append((words, label, gender, titled, roles))
-        for words, label, gender, titled, roles in full:
-            key = canonical_words(words)
-            entity = next((e for e in self.entities if self._same_full(e.words, key)), None)
+    def _position(self, tokens: list[Token] | tuple[Token, ...]) -> _Position:
+        first, last = tokens[0], tokens[-1]
+        head = next((t for t in tokens if t.head.i < first.i or t.head.i > last.i or t.head.i == t.i), last)
+        subject = head.dep_ in _SUBJECT_DEPS
+        return _Position(
+            start=first.idx,
+            end=last.idx + len(last),
+            sentence=self._sentence_of[head.i],
+            paragraph=self._paragraph(first.idx),
+            subject=subject,
+            speaker=subject and is_cue(head.head),
+            possessive=head.dep_ == "poss" or any(c.tag_ == "POS" for c in head.children),
+        )
+
+    def _in_body(self, token: Token) -> bool:
+        return token.idx >= self.body_start and not any(a <= token.idx < b for a, b in self._headings)
+
+    # clustering ---------------------------------------------------------------------------
+    def _cluster(self, names: list[NameMention]) -> None:
+        full = [n for n in names if len(canonical_words(n.tokens)) > 1]
+        single = [n for n in names if len(canonical_words(n.tokens)) == 1]
+        for name in full:
+            key = canonical_words(name.tokens)
+            entity = next((e for e in self.entities if e.owner is None and _same_full(e.words, key)), None)
             if entity is None:
-                entity = _Entity(words=key)
+                entity = Entity(words=key)
                 self.entities.append(entity)
-            elif len(key) > len(entity.words) and label == "PERSON":
+            elif len(key) > len(entity.words) and name.label == "PERSON":
                 entity.words = key
-            self._add(entity, words, label, gender, titled, roles)
-        for words, label, gender, titled, roles in single:
-            word, at = words[0].text, words[0].idx
-            matches = [e for e in self.entities if len(e.words) > 1 and word in (e.words[-1], e.words[0])]
-            if matches:
-                # the surname of the person named last: "Johnson" after "Jeh Johnson"
-                entity = max(matches, key=lambda e: (e.words[-1] == word, self._last_before(e, at)))
-            else:
-                entity = next((e for e in self.entities if e.words == (word,)), None)
-                if entity is None:
-                    entity = _Entity(words=(word,))
-                    self.entities.append(entity)
-            self._add(entity, words, label, gender, titled, roles)
+            self._join(entity, name)
+        for name in single:
+            self._join(self._single_entity(name), name)
+        self._surnames_missed()
+
+    def _surnames_missed(self) -> None:
+        """A capitalised word that is the surname of a person named in full is a mention of
+        them even where NER missed it ("Stumpf tried on Tuesday ...")."""
+        surnames: dict[str, list[Entity]] = {}
+        for entity in self.entities:
+            if len(entity.words) > 1 and entity.kind == "person":
+                surnames.setdefault(entity.words[-1], []).append(entity)
+        for token in self.doc:
+            if token.i in self._by_token or not token.is_title or token.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if token.text in surnames and self._in_body(token):
+                name = NameMention(tokens=(token,), label="")
+                self._join(self._single_entity(name), name)
+
+    def _single_entity(self, name: NameMention) -> Entity:
+        """The entity a one-word name is: a surname or first name of a full name of compatible
+        gender and role, an acronym of an organisation's name, or an entity of its own."""
+        word = canonical_words(name.tokens)[0]
+        at = name.start
+        bare = word.replace(".", "")
+        matches = [
+            e
+            for e in self.entities
+            if len(e.words) > 1
+            and e.owner is None
+            and (
+                word in (e.words[-1], e.words[0])
+                or (bare.isupper() and len(bare) > 1 and _initials(e.words) == bare)
+            )
+        ]
+        if name.gender is not None:
+            matches = [e for e in matches if e.gender in (None, name.gender)]
+        if name.roles:
+            fitting = [e for e in matches if e.roles & set(name.roles)]
+            matches = fitting or matches
+        if matches:
+            # the surname of the person most often named, then of the one named last:
+            # "Trump" is Donald Trump in an article that also names Ivanka Trump
+            return max(
+                matches,
+                key=lambda e: (e.words[-1] == word, len(e.before(at)), self._last_before(e, at)),
+            )
+        for entity in self.entities:
+            if entity.words == (word,) and entity.gender in (None, name.gender or entity.gender):
+                return entity
+        entity = Entity(words=(word,))
+        self.entities.append(entity)
+        return entity
 
     @staticmethod
-    def _last_before(entity: _Entity, at: int) -> int:
-        before = [start for start, _ in entity.mentions if start < at]
-        return max(before) if before else -min(start for start, _ in entity.mentions)
+    def _last_before(entity: Entity, at: int) -> int:
+        before = [p.start for p in entity.positions if p.start < at]
+        return max(before) if before else -min((p.start for p in entity.positions), default=0)
 
-    @staticmethod
-    def _same_full(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-        if a[-1] != b[-1]:
-            return False
-        short, long = sorted((a, b), key=len)
-        # "Hillary Clinton" in "Crooked Hillary Clinton"; "Hillary Rodham Clinton"; "H. Clinton"
-        return long[-len(short) :] == short or a[0] == b[0] or (a[0][:1] == b[0][:1] and len(a) != len(b))
-
-    def _add(
-        self,
-        entity: _Entity,
-        words: list[Token],
-        label: str,
-        gender: Gender | None,
-        titled: bool,
-        roles: list[str],
-    ) -> None:
-        entity.mentions.append((words[0].idx, words[-1].idx + len(words[-1])))
-        entity.forms[canonical_words(words)] = entity.forms.get(canonical_words(words), 0) + 1
-        entity.roles.update(roles)
-        if len(words) > 1 and not self._first_name_seen(entity):
-            first = words[0].lower_
-            if first in FEMALE_NAMES or first in MALE_NAMES:
-                entity.person_votes += 2
-                if first in FEMALE_NAMES:
-                    entity.female += 2
-                else:
-                    entity.male += 2
-        entity.roles.update(self._described_as(words))
-        if label == "PERSON" or titled:
-            entity.person_votes += 2 if titled else 1
-        elif label == "ORG":
+    def _join(self, entity: Entity, name: NameMention) -> None:
+        tokens = name.tokens
+        doc = self.doc
+        entity.add(self._position(tokens))
+        key = canonical_words(tokens)
+        entity.forms[key] = entity.forms.get(key, 0) + 1
+        entity.roles.update(name.roles)
+        entity.roles.update(self._described_as(tokens))
+        entity.labels.add(name.label)
+        entity.titled = entity.titled or name.titled
+        if name.peer is not None:
+            entity.peer = name.peer
+        first = tokens[0]
+        known_first = first.lower_ in FEMALE_NAMES or first.lower_ in MALE_NAMES
+        if len(key) > 1 and known_first and not any(s == first.idx for s, *_ in entity.evidence):
+            gender: Gender = "female" if first.lower_ in FEMALE_NAMES else "male"
+            entity.evidence.append((first.idx, first.idx + len(first), gender, _WEIGHTS["first_name"]))
+            entity.person_votes += 2
+        if name.label in ("PERSON", "") or name.titled:
+            # "" is a name NER missed, found as the subject of a speech verb: weak evidence
+            entity.person_votes += 2 if name.titled else 1
+        elif name.label == "ORG":
             entity.org_votes += 1
-        if gender == "female":
-            entity.female += 3
-        elif gender == "male":
-            entity.male += 3
-        before = self.doc[words[0].i - 1] if words[0].i > 0 else None
+        if name.gender is not None and name.gender_token is not None:
+            t = name.gender_token
+            entity.evidence.append((t.idx, t.idx + len(t), name.gender, _WEIGHTS["title"]))
+        before = doc[first.i - 1] if first.i > 0 else None
         if before is not None and before.lower_ in _KIN:
-            if _KIN[before.lower_] == "female":
-                entity.female += 2
-            else:
-                entity.male += 2
-        for token in words:
+            kin = _KIN[before.lower_]
+            entity.evidence.append((before.idx, before.idx + len(before), kin, _WEIGHTS["kin"]))
+        for token in tokens:
             self._by_token[token.i] = entity
-        if any(t.dep_ == "nsubj" for t in words):
-            entity.subject_positions.append(words[0].idx)
 
-    @staticmethod
-    def _first_name_seen(entity: _Entity) -> bool:
-        return any(len(form) > 1 for form, count in entity.forms.items() if count > 1)
-
-    def _described_as(self, words: list[Token]) -> set[str]:
+    def _described_as(self, tokens: tuple[Token, ...]) -> set[str]:
         """Role words the text ties to a name: ``Indiana Gov. Mike Pence``, ``Mike Pence, the
-        Indiana governor,`` or ``the Indiana governor, Mike Pence``."""
+        Indiana governor,``, ``the Indiana governor, Mike Pence``, ``Teigen, 34,``."""
         doc = self.doc
         found: set[str] = set()
-        i = words[0].i - 1
-        while i >= 0 and words[0].i - i <= 4 and doc[i].pos_ in _CONTENT_POS:
+        i = tokens[0].i - 1
+        while i >= 0 and tokens[0].i - i <= 4 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
             found.add(role_word(doc[i]))
             i -= 1
-        head = words[-1]
+        head = tokens[-1]
         for token in (head, head.head):
             for other in (*token.children, token.head):
                 appositive = other.dep_ == "appos" or token.dep_ == "appos"
                 if appositive and other.pos_ == "NOUN" and role_word(other) in ROLE_NOUNS:
-                    found.update(role_word(t) for t in other.subtree if t.pos_ in _CONTENT_POS)
+                    found.update(role_word(t) for t in other.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ"))
+                if appositive and other.pos_ == "NUM" and other.i > head.i:
+                    found.add("year-old")  # "Teigen, 34,": the 34-year-old
+        # "Pence is the Indiana governor"
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            for attr in (c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+                found.update(role_word(t) for t in attr.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ"))
         return found
 
-    def _gender_evidence(self, body_start: int) -> None:
+    def _derived_organisations(self) -> None:
+        """``the Trump campaign``, ``Clinton's campaign``, ``the Obama administration``."""
+        for token in self.doc:
+            if token.lemma_.lower() not in DERIVED_ORGS or token.pos_ != "NOUN" or not self._in_body(token):
+                continue
+            owner = self._owner_of(token)
+            if owner is not None:
+                self._derived(owner, token)
+
+    def _owner_of(self, token: Token) -> Entity | None:
+        for child in token.children:
+            if child.dep_ in ("compound", "poss"):
+                entity = self._by_token.get(child.i)
+                if entity is None and child.lower_ in ("his", "her"):
+                    entity = self._resolved.get(child.i)
+                if entity is not None and entity.kind == "person":
+                    return entity
+        return None
+
+    def _derived(self, owner: Entity, token: Token) -> Entity:
+        noun = token.lemma_.lower()
+        entity = next((e for e in self.entities if e.owner is owner and e.words[-1] == noun), None)
+        if entity is None:
+            entity = Entity(words=(noun,), owner=owner, fixed_kind="organization")
+            self.entities.append(entity)
+        if token.i not in self._by_token:
+            entity.add(self._position([token]))
+            self._by_token[token.i] = entity
+        return entity
+
+    def _anonymous_people(self) -> None:
+        """``a spokesman said``, ``the PM's spokesman``: a person a later *he* can refer to,
+        who has no name."""
+        for token in self.doc:
+            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ == "NNS":
+                continue
+            if token.lemma_.lower() not in _ANONYMOUS or not self._in_body(token):
+                continue
+            determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+            possessed = any(c.dep_ == "poss" for c in token.children)
+            if not (determiners & {"a", "an", "another"} or possessed):
+                continue
+            entity = Entity(words=(token.text,), named=False, fixed_kind="person")
+            gender = ROLE_NOUNS.get(token.lower_)
+            if gender in ("female", "male"):
+                entity.evidence.append((token.idx, token.idx + len(token), gender, _WEIGHTS["title"]))  # type: ignore[arg-type]
+            entity.add(self._position([token]))
+            self.entities.append(entity)
+            self._by_token[token.i] = entity
+
+    def _gender_from_pronouns(self) -> None:
         """he/she credited to a name only where it is the one name in the sentence so far and
         the sentence before: evidence, not a guess between candidates."""
         sents = self._sents
@@ -291,62 +384,114 @@ class Registry:
             window_start = sents[index - 1].start if index > 0 else sent.start
             for token in sent:
                 gender = PRONOUN_GENDER.get(token.lower_)
-                if gender is None or token.idx < body_start or token.dep_ not in ("nsubj", "nsubjpass"):
+                if gender is None or not self._in_body(token) or token.dep_ not in _SUBJECT_DEPS:
                     continue  # "Warren told Stumpf his bank ...": only a subject pronoun is evidence
                 names = {
-                    id(e): e for i in range(window_start, token.i) if (e := self._by_token.get(i)) is not None
+                    id(e): e
+                    for i in range(window_start, token.i)
+                    if (e := self._by_token.get(i)) is not None and e.named and e.owner is None
                 }
-                if len(names) != 1:
-                    continue
-                self._credit(next(iter(names.values())), gender)
+                if len(names) == 1:
+                    entity = next(iter(names.values()))
+                    entity.evidence.append((token.idx, token.idx + len(token), gender, _WEIGHTS["pronoun"]))  # type: ignore[arg-type]
 
-    @staticmethod
-    def _credit(entity: _Entity, gender: str) -> None:
-        if gender == "female":
-            entity.female += 1
-        else:
-            entity.male += 1
+    # antecedents --------------------------------------------------------------------------
+    def _resolve_pronouns(self) -> None:
+        """Every third-person pronoun of the body, in text order; each joins its antecedent,
+        so the next one sees the chain."""
+        for token in self.doc:
+            lower = token.lower_
+            if not self._in_body(token):
+                continue
+            if lower in PRONOUN_GENDER:
+                entity = self._rank(token, PRONOUN_GENDER[lower], "person", _PRONOUN_WINDOW)  # type: ignore[arg-type]
+            elif lower in ("it", "its") and token.dep_ in (*_SUBJECT_DEPS, "poss"):
+                entity = self._rank(token, None, "organization", _ORG_PRONOUN_WINDOW)
+            else:
+                continue
+            self._resolved[token.i] = entity
+            if entity is not None:
+                entity.add(self._position([token]))
 
-    # resolution -------------------------------------------------------------------------
-    def _recent(
-        self,
-        token: Token,
-        gender: Gender | None,
-        window: int,
-        *,
-        count_gender: bool = True,
-        kind: EntityKind | None = None,
-    ) -> _Entity | None:
-        """The most salient entity mentioned before ``token``: recent, a subject, compatible."""
-        sents = self._sents
-        index = self._sentence_of[token.i]
-        earliest = sents[max(0, index - window)].start_char
-        best: tuple[float, _Entity] | None = None
+    def candidates(
+        self, token: Token, gender: Gender | None, kind: EntityKind, window: int
+    ) -> list[tuple[Entity, list[_Position]]]:
+        """Entities of ``kind`` and a compatible gender mentioned in the ``window`` sentences
+        before ``token``, each with its mentions before it."""
+        sentence = self._sentence_of[token.i]
+        found = []
         for entity in self.entities:
-            before = [m for m in entity.mentions if earliest <= m[0] < token.idx]
-            if not before:
+            if entity.kind != kind or (gender is not None and entity.gender not in (None, gender)):
                 continue
-            if kind is not None and entity.kind != kind:
-                continue
-            if kind is None and entity.kind != "person":
-                continue
-            if count_gender and gender is not None and entity.gender not in (None, gender):
-                continue
-            last = before[-1][0]
-            score = last / max(1, token.idx)
-            if any(earliest <= p < token.idx for p in entity.subject_positions):
-                score += 0.15
-            if count_gender and gender is not None and entity.gender == gender:
-                score += 0.1
-            if best is None or score > best[0]:
-                best = (score, entity)
-        return best[1] if best else None
+            before = entity.before(token.idx)
+            if (
+                before
+                and sentence - before[-1].sentence <= window
+                and token.i not in self._own_tokens(before[-1])
+            ):
+                found.append((entity, before))
+        return found
 
-    def entity_at(self, token: Token) -> _Entity | None:
+    def _own_tokens(self, position: _Position) -> range:
+        span = self.doc.char_span(position.start, position.end, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
+
+    def _rank(self, token: Token, gender: Gender | None, kind: EntityKind, window: int) -> Entity | None:
+        """The best-scoring compatible antecedent of ``token``, or None."""
+        candidates = self.candidates(token, gender, kind, window)
+        if not candidates:
+            return None
+        features = self.features(token, gender, candidates)
+        scored = [(self.ranker.score(f), i) for i, f in enumerate(features)]
+        return candidates[max(scored)[1]][0]
+
+    def features(
+        self, token: Token, gender: Gender | None, candidates: list[tuple[Entity, list[_Position]]]
+    ) -> list[Candidate]:
+        """The ranker's view of each candidate at ``token`` (also used to train it)."""
+        sentence = self._sentence_of[token.i]
+        paragraph = self._paragraph(token.idx)
+        latest = max(before[-1].start for _, before in candidates)
+        most = max(len(before) for _, before in candidates)
+        firsts = [(p.start, id(e)) for e, before in candidates for p in before if p.paragraph == paragraph]
+        first_in_paragraph = min(firsts)[1] if firsts else None
+        out = []
+        for entity, before in candidates:
+            last = before[-1]
+            recent = [p for p in before if p.sentence >= sentence - 1]
+            out.append(
+                Candidate(
+                    sentence_distance=sentence - last.sentence,
+                    char_distance=token.idx - last.start,
+                    same_paragraph=last.paragraph == paragraph,
+                    last_is_subject=last.subject,
+                    subject_recently=any(p.subject for p in recent),
+                    mentions=len(before),
+                    main_subject=len(before) == most,
+                    first_in_paragraph=first_in_paragraph == id(entity),
+                    last_is_speaker=last.speaker,
+                    speaker_recently=any(p.speaker for p in before if p.sentence >= sentence - 2),
+                    last_is_possessive=last.possessive,
+                    gender_agrees=gender is not None and entity.gender == gender,
+                    most_recent=last.start == latest,
+                )
+            )
+        return out
+
+    # resolution ---------------------------------------------------------------------------
+    def entity_at(self, token: Token) -> Entity | None:
         return self._by_token.get(token.i)
 
     def resolve(self, head: Token, mention: tuple[int, int]) -> tuple[str | None, EntityKind | None]:
         """The canonical name and kind a speaker mention refers to, or (None, None)."""
+        entity = self._entity_of(head, mention)
+        if entity is None or not entity.named:
+            return None, None
+        return entity.name, entity.kind
+
+    def _entity_of(self, head: Token, mention: tuple[int, int]) -> Entity | None:
+        if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
+            head = head.head.head  # "the Chicago Police Department, which reported": the noun
         entity = self.entity_at(head)
         if entity is None:
             # "The minister, Sarah Jones, said": the apposition names the speaker
@@ -355,62 +500,158 @@ class Registry:
             ]
             entity = named[0] if named else None
         if entity is None:
-            # "Sen. Bernie Sanders" parsed with the title as head, or a name beside the head
-            inside = [
-                self._by_token[t.i]
-                for t in tokens_in(self.doc, *mention)
-                if t.i in self._by_token and t.dep_ != "poss" and not any(c.tag_ == "POS" for c in t.children)
-            ]
-            if inside and head.pos_ == "PROPN":
-                entity = inside[-1]
+            entity = self._name_inside(head, mention)
+        if entity is None and head.i in self._resolved:
+            entity = self._resolved[head.i]
         if entity is None:
-            lower = head.lower_
-            if lower in PRONOUN_GENDER or lower in ("he", "she"):
-                gender = PRONOUN_GENDER.get(lower)
-                entity = self._recent(head, gender, 6)  # type: ignore[arg-type]
-            elif lower in PLURAL_PRONOUNS or lower == "it":
-                entity = self._recent(head, None, 1, kind="organization")
-            elif self._is_description(head):
-                entity = self._described(head) or self._recent(
-                    head,
-                    ROLE_NOUNS.get(head.lower_),  # type: ignore[arg-type]
-                    _DESCRIPTION_WINDOW_SENTS,
-                )
-        if entity is None:
-            return None, None
-        entity.mentions.append(mention)
-        return entity.name, entity.kind
+            entity = self._other_mention(head)
+        if entity is not None and head.i not in self._by_token and head.i not in self._resolved:
+            entity.add(self._position([head]))
+        return entity
 
-    def _described(self, head: Token) -> _Entity | None:
-        """The person named earlier with the same role: ``the Indiana governor`` -> Mike Pence."""
-        role = role_word(head)
-        words = {role_word(t) for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-        best: tuple[int, int, _Entity] | None = None
-        for entity in self.entities:
-            before = [start for start, _ in entity.mentions if start < head.idx]
-            if role not in entity.roles or not before:
+    def _name_inside(self, head: Token, mention: tuple[int, int]) -> Entity | None:
+        """``Tulsa police Chief Chuck Jordan`` headed by a title; not ``Trump's spokesman``
+        nor ``a spokeswoman for Hillary Clinton``."""
+        found = []
+        person_head = role_word(head) in ROLE_NOUNS or head.lower_ in TITLES
+        for token in tokens_in(self.doc, *mention):
+            entity = self._by_token.get(token.i)
+            if entity is None or not entity.named:
                 continue
+            if person_head and entity.kind == "organization":
+                continue  # "The GOP nominee" is a person, not the GOP
+            path: list[str] = []
+            node = token
+            while node.i != head.i and node.head.i != node.i and len(path) < 6:
+                path.append(node.dep_)
+                node = node.head
+            if node.i == head.i and not {"poss", "prep", "pobj", "case"} & set(path):
+                found.append(entity)
+        return found[-1] if found else None
+
+    def _other_mention(self, head: Token) -> Entity | None:
+        lower = head.lower_
+        if lower in PRONOUN_GENDER:
+            return self._rank(head, PRONOUN_GENDER[lower], "person", _PRONOUN_WINDOW)  # type: ignore[arg-type]
+        if lower in _ORG_PRONOUNS:
+            return self._rank(head, None, "organization", _ORG_PRONOUN_WINDOW)
+        if head.ent_type_ == "GPE" and head.pos_ == "PROPN":
+            return self._place(head)
+        if head.lemma_.lower() in DERIVED_ORGS:
+            return self._derived_of(head)
+        if self._is_description(head):
+            return self._described(head)
+        if head.lemma_.lower() in ORG_DESCRIPTIONS and self._is_definite(head):
+            return self._organisation_described(head)
+        return None
+
+    def _place(self, head: Token) -> Entity:
+        """A country or city that speaks (``Russia said``) acts as an organisation."""
+        span = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        tokens = tuple(span) if span is not None else (head,)
+        key = canonical_words(tokens)
+        entity = next((e for e in self.entities if e.words == key and e.kind == "organization"), None)
+        if entity is None:
+            entity = Entity(words=key, fixed_kind="organization")
+            self.entities.append(entity)
+        for token in tokens:
+            self._by_token[token.i] = entity
+        return entity
+
+    def _derived_of(self, head: Token) -> Entity | None:
+        """``his campaign`` (the owner resolved first), or ``the campaign``: the latest one."""
+        owner = self._owner_of(head)
+        if owner is not None:
+            return self._derived(owner, head)
+        if not self._is_definite(head):
+            return None
+        noun = head.lemma_.lower()
+        return self._latest([e for e in self.entities if e.owner is not None and e.words[-1] == noun], head)
+
+    def _latest(self, entities: list[Entity], head: Token) -> Entity | None:
+        dated = [(e.before(head.idx)[-1].start, i) for i, e in enumerate(entities) if e.before(head.idx)]
+        return entities[max(dated)[1]] if dated else None
+
+    @staticmethod
+    def _is_definite(head: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+            c.dep_ == "poss" for c in head.children
+        )
+
+    def _organisation_described(self, head: Token) -> Entity | None:
+        """``the newspaper`` -> the latest news organisation; ``the commission`` -> the latest
+        organisation with *Commission* in its name."""
+        noun = head.lemma_.lower()
+        markers = {noun, *ORG_DESCRIPTIONS[noun]}
+        fitting = [
+            e
+            for e in self.entities
+            if e.kind == "organization" and e.named and {w.lower().strip(".") for w in e.words} & markers
+        ]
+        return self._latest(fitting, head)
+
+    def _described(self, head: Token) -> Entity | None:
+        """The person named earlier with the same role (``the Indiana governor`` -> Mike
+        Pence), else the most salient compatible person."""
+        role = "year-old" if self._is_age(head) else role_word(head)
+        words = {role_word(t) for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        parties = words & _PARTIES
+        best: tuple[int, int, Entity] | None = None
+        for entity in self.entities:
+            before = [p.start for p in entity.before(head.idx)]
+            if role not in entity.roles or not before or not entity.named:
+                continue
+            if parties and entity.roles & _PARTIES and not parties & entity.roles:
+                continue  # "the Democratic nominee" is not "Republican nominee Donald Trump"
             score = (len(words & entity.roles), max(before))
             if best is None or score > best[:2]:
                 best = (*score, entity)
-        return best[2] if best else None
+        if best is not None:
+            return best[2]
+        gender = ROLE_NOUNS.get(head.lower_)
+        return self._rank(head, gender, "person", _DESCRIPTION_WINDOW)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _is_age(head: Token) -> bool:
+        """``34-year-old`` as one token, or as ``34 - year - old``."""
+        if head.lower_.endswith("year-old"):
+            return True
+        doc = head.doc
+        return head.lower_ == "old" and head.i >= 2 and doc[head.i - 2].lower_ in ("year", "years")
 
     @staticmethod
     def _is_description(head: Token) -> bool:
         """``the 34-year-old``, ``The TV personality and cookbook author``: definite, a role."""
-        if head.pos_ != "NOUN" or head.tag_ in ("NNS", "NNPS"):
+        if Registry._is_age(head):
+            return any(t.lower_ == "the" for t in head.doc[max(0, head.i - 6) : head.i])
+        if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
             return False
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if not Registry._is_definite(head):
             return False
-        if any(c.dep_ == "poss" for c in head.children):
+        return role_word(head) in ROLE_NOUNS or head.lower_ in TITLES
+
+    # output -------------------------------------------------------------------------------
+    def _listed(self, entity: Entity) -> bool:
+        """Real people and organisations only: a one-word name mentioned once, with no title,
+        no gender evidence and never a speaker, is not one ("Oxygen was placed ...")."""
+        if not entity.named or not entity.positions:
             return False
-        return head.lower_ in ROLE_NOUNS or head.lower_.endswith("year-old")
+        if len(entity.words) > 1 or entity.owner is not None or entity.fixed_kind is not None:
+            return True
+        named_mentions = sum(entity.forms.values())
+        speaker = any(p.speaker for p in entity.positions)
+        return named_mentions > 1 or entity.titled or bool(entity.evidence) or speaker
 
     def people(self) -> tuple[Person, ...]:
         records = []
         for entity in self.entities:
-            mentions = tuple(sorted(set(entity.mentions)))
-            records.append(
-                Person(entity.name, entity.kind, entity.gender if entity.kind == "person" else None, mentions)
-            )
+            if not self._listed(entity):
+                continue
+            mentions = tuple(sorted({(p.start, p.end) for p in entity.positions}))
+            kind = entity.kind
+            gender = entity.gender if kind == "person" else None
+            evidence: tuple[tuple[int, int], ...] = ()
+            if gender is not None:
+                evidence = tuple(sorted({(s, e) for s, e, g, _ in entity.evidence if g == gender}))
+            records.append(Person(entity.name, kind, gender, mentions, evidence))
         return tuple(sorted(records, key=lambda p: p.mentions[0]))

@@ -1,0 +1,252 @@
+"""Mention detection for the people registry: names, their titles and roles, and headings.
+
+A name is found by the named-entity recogniser and widened over adjacent proper nouns (the
+small pipeline finds "Teigen" where the text says "Chrissy Teigen"), or, where NER missed it,
+read off a title ("Ms Hill said") or a speech verb's proper-noun subject. Titles, roles and
+nationality words in front of a name are not part of it; they are kept as evidence (a title's
+gender, the roles a description can refer back to).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Gender
+from .cues import is_cue
+from .lexicon import DESCRIPTORS, FEMALE_NAMES, MALE_NAMES, NATIONALITIES, PEER_TITLES, ROLE_NOUNS, TITLES
+
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
+_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                  "sec": "secretary", "gen": "general", "lt": "lieutenant", "atty": "attorney",
+                  "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain"}  # fmt: skip
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+# words a title-case heading puts next to a name that are not part of it ("Obama Says")
+_HEADING_VERBS = frozenset(
+    {"say", "says", "said", "sees", "tells", "warns", "calls", "urges", "slams", "vows"}
+)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A name as written: its tokens without titles and roles, and what the stripped words say.
+
+    ``gender_token`` is the title or role word whose gender it carries (``Mrs`` in ``Mrs
+    Clinton``), ``peer`` a peerage or knighthood title (``Lord``) kept for a name that is
+    never given a first name.
+    """
+
+    tokens: tuple[Token, ...]
+    label: str
+    gender: Gender | None = None
+    gender_token: Token | None = None
+    titled: bool = False
+    roles: tuple[str, ...] = ()
+    peer: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last)
+
+
+def role_word(token: Token) -> str:
+    """``Gov.`` -> ``governor``: the word a title or role stands for, lower case."""
+    word = token.lower_.rstrip(".")
+    return _ABBREVIATIONS.get(word, word)
+
+
+def is_title(token: Token) -> bool:
+    return token.lower_ in TITLES or token.lower_.rstrip(".") in TITLES
+
+
+def is_role(token: Token) -> bool:
+    """A title, role or nationality word that stands before a name but is not part of it."""
+    if is_title(token) or token.lower_ in DESCRIPTORS or token.lower_ in NATIONALITIES:
+        return True
+    return role_word(token) in ROLE_NOUNS
+
+
+def title_gender(token: Token) -> Gender | None:
+    gender = TITLES.get(token.lower_) or TITLES.get(token.lower_.rstrip(".")) or ROLE_NOUNS.get(token.lower_)
+    return gender if gender in ("female", "male") else None  # type: ignore[return-value]
+
+
+def strip_name(tokens: list[Token], label: str) -> NameMention | None:
+    """Drop titles and roles before a name (``Homeland Security Secretary Jeh Johnson``) and a
+    possessive ending; None where nothing of a name is left (``Shadow Secretary``)."""
+    # an organisation's name keeps its words ("Republican National Committee")
+    roles = [i for i, t in enumerate(tokens[:-1]) if is_role(t) and (label != "ORG" or is_title(t))]
+    cut = max(roles, default=-1)
+    before, rest = tokens[: cut + 1], tokens[cut + 1 :]
+    while label == "ORG" and len(rest) > 1 and is_role(rest[-1]):
+        rest = rest[:-1]  # "PolitiFact Executive Director"
+    while rest and (rest[-1].tag_ == "POS" or rest[-1].text in ("'s", "’s", "'", "’")):
+        rest = rest[:-1]
+    while rest and not rest[0].text[:1].isalnum():
+        rest = rest[1:]
+    honorific = any(t.lower_.rstrip(".") in _HONORIFICS for t in before)
+    if not rest or (not honorific and all(is_role(t) or t.lower_ == "shadow" for t in rest)):
+        return None  # "Shadow Secretary"; but "Mr. King" is a name
+    gender, gender_token = None, None
+    for token in before:
+        found = title_gender(token)
+        if found is not None:
+            gender, gender_token = found, token
+    peer = next((t.text for t in before if t.lower_ in PEER_TITLES), None)
+    return NameMention(
+        tokens=tuple(rest),
+        label=label,
+        gender=gender,
+        gender_token=gender_token,
+        titled=any(is_title(t) for t in before),
+        roles=tuple(role_word(t) for t in before),
+        peer=peer,
+    )
+
+
+def canonical_words(words: tuple[Token, ...] | list[Token]) -> tuple[str, ...]:
+    """A name as the registry keys it: parts written together kept together (``Holtz-Eakin``),
+    middle initials left out (``John D. Podesta``), straight apostrophes (``O’Neill``)."""
+    texts: list[str] = []
+    for i, token in enumerate(words):
+        text = token.text.replace("’", "'")
+        if i and not words[i - 1].whitespace_:
+            texts[-1] += text
+        else:
+            texts.append(text)
+    while len(texts) > 1 and texts[0].lower() == "the":
+        texts = texts[1:]
+    if len(texts) > 2 and not _INITIAL.match(texts[0]):
+        texts = [texts[0], *(w for w in texts[1:-1] if not _INITIAL.match(w)), texts[-1]]
+    return tuple(texts)
+
+
+def heading_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
+    """Lines set in title case (``Obama Says Museum Tells a Story``): headlines and section
+    heads, where capitals mark every word and cannot tell a name from the words beside it."""
+    ranges = []
+    pos = body_start
+    for line in text[body_start:].split("\n"):
+        words = _WORD.findall(line)
+        long = [w for w in words if len(w) >= 4]
+        capital = sum(w[0].isupper() for w in long)
+        if len(long) >= 2 and len(words) <= 20 and capital >= 0.75 * len(long) and capital >= 2:
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return ranges
+
+
+def _same_line(doc: Doc, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return "\n" not in doc.text[doc[lo].idx : doc[hi].idx] if hi > lo else True
+
+
+def _widen_left(doc: Doc, start: int, taken: set[int]) -> int:
+    while start > 0:
+        token = doc[start - 1]
+        if (
+            token.pos_ != "PROPN"
+            or not token.is_title
+            or token.i in taken
+            or not _same_line(doc, token.i, start)
+        ):
+            break
+        if is_title(token):
+            start -= 1  # "Mrs. Smith": the title's gender is evidence
+            continue
+        # a capitalised first word of a sentence, or a verb form, is a name only if it is a
+        # first name ("Injecting Clinton" is not)
+        first_name = token.lower_ in FEMALE_NAMES or token.lower_ in MALE_NAMES
+        if not first_name and (token.is_sent_start or token.lower_.endswith(("ing", "ed"))):
+            break
+        start -= 1
+    return start
+
+
+def _widen_right(doc: Doc, end: int, taken: set[int]) -> int:
+    while end < len(doc):
+        token = doc[end]
+        if (
+            token.pos_ != "PROPN"
+            or not token.is_title
+            or token.i in taken
+            or not _same_line(doc, end - 1, end)
+        ):
+            break
+        if token.lower_ in _HEADING_VERBS:
+            break
+        end += 1
+    return end
+
+
+def _split_at_commas(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
+    """NER runs an apposition into one span ("the Family, Theresa May"): a part that opens
+    with a first name is a person's name."""
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    if len(parts) == 1:
+        return [(tokens, label)]
+    first_names = FEMALE_NAMES | MALE_NAMES
+    return [(part, "PERSON" if part[0].lower_ in first_names else label) for part in parts if part]
+
+
+def find_names(doc: Doc, body_start: int = 0) -> list[NameMention]:
+    """Every name mention in the body, in text order, outside title-case headings."""
+    headings = heading_ranges(doc.text, body_start)
+
+    def in_heading(token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in headings)
+
+    def skipped(token: Token) -> bool:
+        return token.idx < body_start or in_heading(token)
+
+    in_ents = {t.i for ent in doc.ents for t in ent}
+    spans: list[tuple[list[Token], str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NAME_LABELS or ent[0].idx < body_start:
+            continue
+        start, end = ent.start, ent.end
+        if in_heading(ent[0]):
+            # in title case NER runs a name into the words around it: "Obama Says"
+            while end > start and doc[end - 1].lower_ in _HEADING_VERBS:
+                end -= 1
+            while end > start and doc[start].lower_ in _HEADING_VERBS:
+                start += 1
+            if end == start:
+                continue
+        elif end - start == 1:
+            others = in_ents - {ent.start}
+            start, end = _widen_left(doc, start, others), _widen_right(doc, end, others)
+        if spans and spans[-1][0][-1].i >= start:
+            continue
+        spans.extend(_split_at_commas(list(doc[start:end]), ent.label_))
+    covered = {t.i for tokens, _ in spans for t in tokens}
+    for token in doc:
+        # names NER missed: "Ms Hill said", or a proper-noun subject of a speech verb
+        if skipped(token) or token.i in covered or token.pos_ != "PROPN":
+            continue
+        if token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title:
+            continue
+        end = _widen_right(doc, token.i + 1, covered)
+        run = list(doc[token.i : end])
+        if any(t.i in covered for t in run) or not all(t.is_title for t in run):
+            continue
+        titled = is_title(run[0]) and len(run) > 1
+        if titled or (run[-1].dep_ == "nsubj" and is_cue(run[-1].head)):
+            spans.append((run, "PERSON" if titled else ""))
+            covered.update(t.i for t in run)
+    names = [strip_name(tokens, label) for tokens, label in sorted(spans, key=lambda s: s[0][0].i)]
+    return [name for name in names if name is not None]

@@ -1,0 +1,193 @@
+"""Entity resolution: each failure of issue #10 as a hand-built case, named for it."""
+
+from __future__ import annotations
+
+from newsquotes import Article, Extractor
+
+
+def speaker_of(article: Article, words: str) -> str | None:
+    """The canonical speaker of the quote whose text holds ``words``."""
+    quote = next(q for q in article.quotes if words in q.text)
+    return quote.speaker.name
+
+
+def names(article: Article) -> dict[str, str]:
+    return {person.name: person.kind for person in article.people}
+
+
+def test_people_mr_title_picks_the_man_of_a_shared_surname(rules: Extractor) -> None:
+    text = (
+        "Barack Obama and Michelle Obama arrived at the museum on Saturday.\n\n"
+        '"This is a day to remember," Mr. Obama said.'
+    )
+    assert speaker_of(rules.extract(text), "a day to remember") == "Barack Obama"
+
+
+def test_people_mrs_title_picks_the_woman_of_a_shared_surname(rules: Extractor) -> None:
+    text = (
+        "Hillary Clinton spoke after Bill Clinton left the stage in Ohio.\n\n"
+        '"We will not stop now," Mrs. Clinton said.'
+    )
+    assert speaker_of(rules.extract(text), "We will not stop now") == "Hillary Clinton"
+
+
+def test_people_role_title_picks_the_person_with_that_role(rules: Extractor) -> None:
+    text = (
+        "President Barack Obama spoke at the opening. Michelle Obama read a poem.\n\n"
+        '"It tells the American story," President Obama said.'
+    )
+    assert speaker_of(rules.extract(text), "American story") == "Barack Obama"
+
+
+def test_people_pronoun_never_resolves_to_a_club(rules: Extractor) -> None:
+    text = (
+        "Wayne Rooney scored twice as Manchester United beat Arsenal on Sunday.\n\n"
+        '"It was a great day for us," he said.'
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "great day for us") == "Wayne Rooney"
+
+
+def test_people_pronoun_after_a_spokesman_stays_unnamed(rules: Extractor) -> None:
+    # "the PM's spokesman ... he added": the spokesman, whom the article never names
+    text = (
+        "Tony Blair met union leaders on Monday.\n\n"
+        "The prime minister's spokesman said the talks had been constructive. "
+        'He added: "Nothing has been agreed yet."'
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "Nothing has been agreed yet") is None
+
+
+def test_people_trump_campaign_is_an_organisation(rules: Extractor) -> None:
+    text = (
+        "Donald Trump held a rally in Ohio on Friday.\n\n"
+        '"We are confident about November," the Trump campaign said in a statement.'
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "confident about November") == "Trump campaign"
+    assert names(article)["Trump campaign"] == "organization"
+
+
+def test_people_her_campaign_is_the_owners_campaign(rules: Extractor) -> None:
+    text = (
+        'Hillary Clinton spoke in Florida on Tuesday.\n\n"The numbers are moving our way," her campaign said.'
+    )
+    assert speaker_of(rules.extract(text), "numbers are moving") == "Clinton campaign"
+
+
+def test_people_the_campaign_is_the_latest_campaign_named(rules: Extractor) -> None:
+    text = (
+        "The Clinton campaign released a new advertisement on Monday.\n\n"
+        '"It speaks for itself," the campaign said.'
+    )
+    assert speaker_of(rules.extract(text), "speaks for itself") == "Clinton campaign"
+
+
+def test_people_the_fbi_is_named(rules: Extractor) -> None:
+    text = 'The FBI said: "We found no evidence of a crime."'
+    article = rules.extract(text)
+    assert speaker_of(article, "no evidence of a crime") == "FBI"
+    assert names(article)["FBI"] == "organization"
+
+
+def test_people_the_newspaper_is_the_paper_named_before(rules: Extractor) -> None:
+    text = (
+        "The Washington Post obtained the documents last week.\n\n"
+        '"The records show a pattern," the newspaper said.'
+    )
+    assert speaker_of(rules.extract(text), "records show a pattern") == "Washington Post"
+
+
+def test_people_the_34_year_old_is_the_person_of_that_age(rules: Extractor) -> None:
+    text = (
+        "Chrissy Teigen, 34, shared the photographs on Instagram. John Legend did not comment.\n\n"
+        "The 34-year-old said she would not apologise for the pictures."
+    )
+    assert speaker_of(rules.extract(text), "not apologise") == "Chrissy Teigen"
+
+
+def test_people_the_indiana_governor_is_the_governor_named(rules: Extractor) -> None:
+    text = (
+        "Mike Pence, the Indiana governor, spoke in Fort Wayne after Donald Trump left.\n\n"
+        '"We will win Indiana," the Indiana governor said.'
+    )
+    assert speaker_of(rules.extract(text), "We will win Indiana") == "Mike Pence"
+
+
+def test_people_democratic_nominee_is_not_the_republican_nominee(rules: Extractor) -> None:
+    text = (
+        "Republican nominee Donald Trump and Democratic nominee Hillary Clinton met on Monday.\n\n"
+        '"I am ready," the Democratic nominee said.'
+    )
+    assert speaker_of(rules.extract(text), "I am ready") != "Donald Trump"
+
+
+def test_people_headline_words_are_not_names(rules: Extractor) -> None:
+    text = (
+        "Obama Says Museum Tells an American Story.\n\n"
+        'President Barack Obama opened the museum. "It is our story," Mr. Obama said.'
+    )
+    article = rules.extract(text)
+    assert "Obama Says" not in names(article)
+    assert speaker_of(article, "our story") == "Barack Obama"
+
+
+def test_people_oxygen_is_not_a_person(rules: Extractor) -> None:
+    text = 'Oxygen was placed over my nose, Teigen wrote. "I was scared," Chrissy Teigen said.'
+    assert "Oxygen" not in names(rules.extract(text))
+
+
+def test_people_parties_are_organisations(rules: Extractor) -> None:
+    text = (
+        "The Liberal Democrats and the Conservatives clashed over tax on Monday.\n\n"
+        'The Tories said: "Our plan is fully costed."'
+    )
+    kinds = names(rules.extract(text))
+    for party in ("Liberal Democrats", "Conservatives", "Tories"):
+        assert kinds.get(party, "organization") == "organization", party
+
+
+def test_people_nationality_is_not_part_of_a_name(rules: Extractor) -> None:
+    text = 'American businessman Donald Trump said: "We will build it."'
+    article = rules.extract(text)
+    assert speaker_of(article, "We will build it") == "Donald Trump"
+    assert not any(name.startswith("American") for name in names(article))
+
+
+def test_people_shadow_secretary_theresa_may_is_listed(rules: Extractor) -> None:
+    text = 'Shadow Secretary for the Family, Theresa May, said: "Families deserve better."'
+    article = rules.extract(text)
+    assert "Theresa May" in names(article)
+    assert "Shadow Secretary" not in names(article)
+
+
+def test_people_a_peer_known_by_title_keeps_it(rules: Extractor) -> None:
+    text = 'Lord Browne said: "The company will recover." Lord Browne left at noon.'
+    assert speaker_of(rules.extract(text), "company will recover") == "Lord Browne"
+
+
+def test_people_a_knight_with_a_first_name_drops_the_title(rules: Extractor) -> None:
+    text = 'Sir Menzies Campbell said: "We oppose the war." Sir Menzies spoke for ten minutes.'
+    assert speaker_of(rules.extract(text), "oppose the war") == "Menzies Campbell"
+
+
+def test_people_acronym_joins_the_name_it_abbreviates(rules: Extractor) -> None:
+    text = (
+        "The International Monetary Fund published its outlook on Tuesday.\n\n"
+        '"Growth will slow," the IMF said.'
+    )
+    assert speaker_of(rules.extract(text), "Growth will slow") == "International Monetary Fund"
+
+
+def test_people_gender_comes_with_its_evidence(rules: Extractor) -> None:
+    text = 'Mrs. Smith said: "We are closed." She left at noon.'
+    article = rules.extract(text)
+    person = next(p for p in article.people if p.name == "Smith")
+    assert person.gender == "female"
+    assert "Mrs." in [text[s:e] for s, e in person.gender_evidence]
+
+
+def test_people_dash_signature_with_horizontal_bar(rules: Extractor) -> None:
+    text = "“He represents our greatest shame.” ― Sonya Herridge\n\n“Next quote here, said nobody.”"
+    assert speaker_of(rules.extract(text), "greatest shame") == "Sonya Herridge"
