@@ -191,3 +191,14 @@ def test_people_gender_comes_with_its_evidence(rules: Extractor) -> None:
 def test_people_dash_signature_with_horizontal_bar(rules: Extractor) -> None:
     text = "“He represents our greatest shame.” ― Sonya Herridge\n\n“Next quote here, said nobody.”"
     assert speaker_of(rules.extract(text), "greatest shame") == "Sonya Herridge"
+
+
+def test_people_she_after_a_named_shadow_secretary_is_her(rules: Extractor) -> None:
+    # BBC politics/001: "She said the Conservatives would announce ..." is Theresa May's
+    text = (
+        'Ms Hewitt said: "We have made a firm commitment." She said ministers would consult. '
+        'The Shadow Secretary of State for the Family, Theresa May, said: "These plans were '
+        'announced in December."\n\n'
+        "She said the Conservatives would announce their proposals closer to the election."
+    )
+    assert speaker_of(rules.extract(text), "Conservatives would announce") == "Theresa May"

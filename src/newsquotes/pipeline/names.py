@@ -84,7 +84,11 @@ def strip_name(tokens: list[Token], label: str) -> NameMention | None:
     """Drop titles and roles before a name (``Homeland Security Secretary Jeh Johnson``) and a
     possessive ending; None where nothing of a name is left (``Shadow Secretary``)."""
     # an organisation's name keeps its words ("Republican National Committee")
-    roles = [i for i, t in enumerate(tokens[:-1]) if is_role(t) and (label != "ORG" or is_title(t))]
+    roles = [
+        i
+        for i, t in enumerate(tokens[:-1])
+        if is_role(t) and (label != "ORG" or t.lower_.rstrip(".") in _HONORIFICS)
+    ]
     cut = max(roles, default=-1)
     before, rest = tokens[: cut + 1], tokens[cut + 1 :]
     while label == "ORG" and len(rest) > 1 and is_role(rest[-1]):
@@ -245,8 +249,10 @@ def find_names(doc: Doc, body_start: int = 0) -> list[NameMention]:
         if any(t.i in covered for t in run) or not all(t.is_title for t in run):
             continue
         titled = is_title(run[0]) and len(run) > 1
-        if titled or (run[-1].dep_ == "nsubj" and is_cue(run[-1].head)):
-            spans.append((run, "PERSON" if titled else ""))
+        # "Theresa May", which NER reads as a date: a known first name opens a person's name
+        first_name = len(run) > 1 and run[0].lower_ in FEMALE_NAMES | MALE_NAMES
+        if titled or first_name or (run[-1].dep_ == "nsubj" and is_cue(run[-1].head)):
+            spans.append((run, "PERSON" if titled or first_name else ""))
             covered.update(t.i for t in run)
     names = [strip_name(tokens, label) for tokens, label in sorted(spans, key=lambda s: s[0][0].i)]
     return [name for name in names if name is not None]

@@ -185,6 +185,8 @@ class Registry:
     def _position(self, tokens: list[Token] | tuple[Token, ...]) -> _Position:
         first, last = tokens[0], tokens[-1]
         head = next((t for t in tokens if t.head.i < first.i or t.head.i > last.i or t.head.i == t.i), last)
+        if head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS:
+            head = head.head  # "The Shadow Secretary, Theresa May, said": May is the subject
         subject = head.dep_ in _SUBJECT_DEPS
         return _Position(
             start=first.idx,
