@@ -59,6 +59,15 @@ def polnear_dev(data: Path, count: int) -> list[str]:
     return [str(p) for p in sorted((data / "polnear" / "dev" / "text").glob("*.txt"))[:count]]
 
 
+def bench_articles(count: int) -> tuple[str, list[str]]:
+    """The benchmark's articles: BBC texts when present, else PolNeAR dev, with their name."""
+    if (SHARED / "bbc").is_dir():
+        return "BBC", pick_articles(SHARED / "bbc", count)
+    if (SHARED / "polnear" / "dev").is_dir():
+        return "PolNeAR dev", polnear_dev(SHARED, count)
+    raise SystemExit(f"no data at {SHARED}: clone the project beside ../shared")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -66,12 +75,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300, help="articles (default 300)")
     parser.add_argument("--threads", type=int, default=1, help="threads per library (default 1)")
     args = parser.parse_args()
-    if (SHARED / "bbc").is_dir():
-        name, files = "BBC", pick_articles(SHARED / "bbc", args.n)
-    elif (SHARED / "polnear" / "dev").is_dir():
-        name, files = "PolNeAR dev", polnear_dev(SHARED, args.n)
-    else:
-        raise SystemExit(f"no data at {SHARED}: clone the project beside ../shared")
+    name, files = bench_articles(args.n)
     env = dict(os.environ)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         env[var] = str(args.threads)

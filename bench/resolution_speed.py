@@ -16,8 +16,7 @@ import argparse
 import time
 from pathlib import Path
 
-from model_speed import SHARED, polnear_dev
-from throughput import pick_articles
+from model_speed import bench_articles
 
 from newsquotes import Extractor
 from newsquotes.io.metadata import parse_metadata
@@ -31,12 +30,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200, help="articles (default 200)")
     parser.add_argument("--no-model", action="store_true", help="the rules alone as the pipeline")
     args = parser.parse_args()
-    if (SHARED / "bbc").is_dir():
-        name, files = "BBC", pick_articles(SHARED / "bbc", args.n)
-    elif (SHARED / "polnear" / "dev").is_dir():
-        name, files = "PolNeAR dev", polnear_dev(SHARED, args.n)
-    else:
-        raise SystemExit(f"no data at {SHARED}: clone the project beside ../shared")
+    name, files = bench_articles(args.n)
     extractor = Extractor(use_model=not args.no_model)
     nlp = extractor.nlp
     pipeline = resolution = 0.0

@@ -6,12 +6,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import PHRASAL_CUES, SPEECH_VERBS
+from .lexicon import PHRASAL_CUES, RELATIVE_PRONOUNS, SPEECH_VERBS
 
 # Children that hang off a name but are not part of the mention: "Teigen, 34," or
 # "Teigen, who is also mother to ...," are both the mention "Teigen".
 _MENTION_EXCLUDE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "npadvmod", "dep"})
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp"})
 
 
@@ -70,7 +69,7 @@ def subject_of(cue: Token) -> Token | None:
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         if subjects:
             subject = subjects[0]
-            if subject.lower_ in _RELATIVE and head.dep_ == "relcl":
+            if subject.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
                 return head.head
             return subject
         agents = [c for c in head.children if c.dep_ == "agent"]

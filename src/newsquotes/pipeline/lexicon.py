@@ -5,6 +5,9 @@ Kept apart from the rules so they can be read, reviewed and extended in one plac
 
 from __future__ import annotations
 
+# Relative pronouns: "the department, which reported ..." speaks through the noun it follows.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
 # Verbs of saying, writing and (as PolNeAR annotates them) stating a belief.
 SPEECH_VERBS = frozenset(
     """
@@ -165,13 +168,14 @@ DERIVED_ORGS = frozenset({"campaign", "administration"})
 
 # Definite descriptions of an organisation, each with words that, in a name, make an
 # organisation of that sort ("the newspaper" -> "The Washington Post").
+_NEWSPAPER = ("post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "globe",
+              "gazette", "mail", "news", "daily", "sun", "independent", "observer", "today")  # fmt: skip
+_BROADCASTER = ("news", "cnn", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "itv", "rt", "channel")
 ORG_DESCRIPTIONS = {
-    "newspaper": ("post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "globe",
-                  "gazette", "mail", "news", "daily", "sun", "independent", "observer", "today"),
-    "paper": ("post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "globe",
-              "gazette", "mail", "news", "daily", "sun", "independent", "observer", "today"),
-    "network": ("news", "cnn", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "itv", "rt", "channel"),
-    "broadcaster": ("news", "cnn", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "itv", "rt", "channel"),
+    "newspaper": _NEWSPAPER,
+    "paper": _NEWSPAPER,
+    "network": _BROADCASTER,
+    "broadcaster": _BROADCASTER,
     "agency": ("agency", "administration", "bureau", "service", "department", "fbi", "cia", "epa"),
     "company": ("inc", "corp", "company", "co", "group", "plc", "ltd"),
     "firm": ("inc", "corp", "company", "co", "group", "plc", "ltd", "partners"),

@@ -207,9 +207,9 @@ def _split_at_commas(tokens: list[Token], label: str) -> list[tuple[list[Token],
     return [(part, "PERSON" if part[0].lower_ in first_names else label) for part in parts if part]
 
 
-def find_names(doc: Doc, body_start: int = 0) -> list[NameMention]:
-    """Every name mention in the body, in text order, outside title-case headings."""
-    headings = heading_ranges(doc.text, body_start)
+def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> list[NameMention]:
+    """Every name mention in the body, in text order; in title-case ``headings`` (from
+    :func:`heading_ranges`) only NER's own spans, without widening."""
 
     def in_heading(token: Token) -> bool:
         return any(a <= token.idx < b for a, b in headings)

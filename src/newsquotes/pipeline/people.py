@@ -36,6 +36,7 @@ from .lexicon import (
     ORG_WORDS,
     PARTY_PLURALS,
     PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -46,7 +47,6 @@ _KIN: dict[str, Gender] = {"husband": "male", "wife": "female", "son": "male", "
         "brother": "male", "sister": "female", "father": "male", "mother": "female",
         "widow": "female", "widower": "male", "boyfriend": "male", "girlfriend": "female"}  # fmt: skip
 _ORG_PRONOUNS = frozenset({"it", "its", "which", "they", "their", "them"})
-_RELATIVES = frozenset({"who", "which", "that", "whom"})
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "in", "&"})
 # heads of an unnamed person a later he/she can refer to ("a spokesman said ... he added")
 _ANONYMOUS = frozenset(
@@ -91,7 +91,6 @@ class Entity:
     owner: Entity | None = None  # "Trump" of "the Trump campaign"
     named: bool = True
     titled: bool = False
-    labels: set[str] = field(default_factory=set)
 
     @property
     def name(self) -> str:
@@ -131,7 +130,7 @@ class Entity:
 
     def before(self, at: int) -> list[_Position]:
         """Its mentions that start before ``at``."""
-        return self.positions[: bisect.bisect_left([p.start for p in self.positions], at)]
+        return self.positions[: bisect.bisect_left(self.positions, at, key=lambda p: p.start)]
 
     def add(self, position: _Position) -> None:
         bisect.insort(self.positions, position, key=lambda p: p.start)
@@ -172,7 +171,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
         self._resolved: dict[int, Entity | None] = {}  # pronoun token -> antecedent
-        self._cluster(find_names(doc, body_start))
+        self._cluster(find_names(doc, body_start, self._headings))
         self._derived_organisations()
         self._anonymous_people()
         self._gender_from_pronouns()
@@ -269,8 +268,8 @@ class Registry:
 
     @staticmethod
     def _last_before(entity: Entity, at: int) -> int:
-        before = [p.start for p in entity.positions if p.start < at]
-        return max(before) if before else -min((p.start for p in entity.positions), default=0)
+        before = entity.before(at)
+        return before[-1].start if before else -entity.positions[0].start if entity.positions else 0
 
     def _join(self, entity: Entity, name: NameMention) -> None:
         tokens = name.tokens
@@ -280,7 +279,6 @@ class Registry:
         entity.forms[key] = entity.forms.get(key, 0) + 1
         entity.roles.update(name.roles)
         entity.roles.update(self._described_as(tokens))
-        entity.labels.add(name.label)
         entity.titled = entity.titled or name.titled
         if name.peer is not None:
             entity.peer = name.peer
@@ -426,17 +424,10 @@ class Registry:
             if entity.kind != kind or (gender is not None and entity.gender not in (None, gender)):
                 continue
             before = entity.before(token.idx)
-            if (
-                before
-                and sentence - before[-1].sentence <= window
-                and token.i not in self._own_tokens(before[-1])
-            ):
+            # a mention holding the token itself ("Trump" of "Donald Trump") is no antecedent
+            if before and sentence - before[-1].sentence <= window and token.idx >= before[-1].end:
                 found.append((entity, before))
         return found
-
-    def _own_tokens(self, position: _Position) -> range:
-        span = self.doc.char_span(position.start, position.end, alignment_mode="expand")
-        return range(span.start, span.end) if span is not None else range(0)
 
     def _rank(self, token: Token, gender: Gender | None, kind: EntityKind, window: int) -> Entity | None:
         """The best-scoring compatible antecedent of ``token``, or None."""
@@ -492,7 +483,7 @@ class Registry:
         return entity.name, entity.kind
 
     def _entity_of(self, head: Token, mention: tuple[int, int]) -> Entity | None:
-        if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             head = head.head.head  # "the Chicago Police Department, which reported": the noun
         entity = self.entity_at(head)
         if entity is None:
@@ -571,7 +562,7 @@ class Registry:
         return self._latest([e for e in self.entities if e.owner is not None and e.words[-1] == noun], head)
 
     def _latest(self, entities: list[Entity], head: Token) -> Entity | None:
-        dated = [(e.before(head.idx)[-1].start, i) for i, e in enumerate(entities) if e.before(head.idx)]
+        dated = [(before[-1].start, i) for i, e in enumerate(entities) if (before := e.before(head.idx))]
         return entities[max(dated)[1]] if dated else None
 
     @staticmethod
