@@ -63,7 +63,7 @@ def test_linking_content_far_from_any_cue_stands_alone(nlp: Language) -> None:
 
 
 def test_linking_merge_keeps_the_rules_direct_quote_over_an_overlapping_model_one() -> None:
-    rule = Found(type="direct", spans=((1, 20),), cue_spans=((22, 26),))
+    rule = Found(type="direct", spans=((1, 20),), cue_spans=((22, 26),), mention=(27, 30))
     rule_reported = Found(type="indirect", spans=((40, 60),))
     model_same = Found(type="direct", spans=((0, 21),))
     model_other = Found(type="indirect", spans=((38, 61),))
@@ -71,16 +71,74 @@ def test_linking_merge_keeps_the_rules_direct_quote_over_an_overlapping_model_on
     assert sorted(merged, key=lambda f: f.start) == [rule, model_other]
 
 
-def test_linking_merge_gives_the_rules_direct_quote_the_models_source() -> None:
-    rule = Found(type="direct", spans=((1, 20),), cue_spans=((22, 26),), mention=(27, 30))
+def test_linking_merge_never_glues_narration_to_a_rules_quote() -> None:
+    # BBC: "Tagging may be going too far..." run on by the model into the next sentence
+    text = (
+        '"Tagging may be going too far in this case," he said. '
+        "Full details of the new powers were published on Monday."
+    )
+    quote = (1, text.index(',"'))
+    cue = (text.index("said"), text.index("said") + 4)
+    rule = Found(type="direct", spans=(quote,), cue_spans=(cue,), mention=(cue[0] - 3, cue[0] - 1))
+    model = Found(type="mixed", spans=((0, len(text)),), cue_spans=(cue,))
+    assert merge(text, [rule], [model]) == [rule]
+
+
+def test_linking_merge_keeps_a_models_fragment_apart_from_the_rules_quote() -> None:
+    text = 'Smith said the plan would fail. "We will not back it, not now and not ever."'
+    quote = (text.index('"') + 1, len(text) - 1)
+    rule = Found(type="direct", spans=(quote,))
+    lead = (text.index("the plan"), text.index(". "))
+    model = Found(type="mixed", spans=(lead, (quote[0] - 1, len(text))), cue_spans=((6, 10),))
+    merged = sorted(merge(text, [rule], [model]), key=lambda f: f.start)
+    assert [(f.type, f.spans) for f in merged] == [("indirect", (lead,)), ("direct", (quote,))]
+
+
+def test_linking_merge_gives_a_rules_quote_without_a_frame_the_models_source() -> None:
+    rule = Found(type="direct", spans=((1, 20),), confidence=0.3)
     model = Found(type="direct", spans=((0, 21),), cue_spans=((22, 26),), mention=(30, 40))
-    model_mixed = Found(type="mixed", spans=((50, 90),))
-    rule_inside_mixed = Found(type="direct", spans=((60, 70),))
-    merged = merge("x" * 100, [rule, rule_inside_mixed], [model, model_mixed])
-    assert sorted(merged, key=lambda f: f.start) == [
-        Found(type="direct", spans=((1, 20),), cue_spans=((22, 26),), mention=(30, 40)),
-        model_mixed,
-    ]
+    (merged,) = merge(" " * 100, [rule], [model])
+    assert (merged.spans, merged.cue_spans, merged.mention) == (((1, 20),), ((22, 26),), (30, 40))
+
+
+def test_linking_merge_gives_an_inherited_speaker_way_to_the_models_source() -> None:
+    rule = Found(type="direct", spans=((1, 20),), mention=(50, 53), inherited=True)
+    model = Found(type="direct", spans=((1, 20),), cue_spans=((22, 26),), mention=(30, 40))
+    (merged,) = merge(" " * 100, [rule], [model])
+    assert (merged.cue_spans, merged.mention) == (((22, 26),), (30, 40))
+
+
+def test_linking_merge_keeps_the_frames_speaker_over_the_models_other_source(nlp: Language) -> None:
+    text = '"We will not stop," Jones said, as Brown looked on.'
+    doc = nlp(text)
+    jones = next(t for t in doc if t.text == "Jones")
+    cue = (text.index("said"), text.index("said") + 4)
+    rule = Found(type="direct", spans=((1, 17),), cue_spans=(cue,), subject=jones, mention=(20, 25))
+    model = Found(type="direct", spans=((0, 18),), cue_spans=(cue,), mention=(35, 40))
+    assert merge(text, [rule], [model]) == [rule]
+    # a tagged source that holds the frame's speaker widens the mention to it
+    wide = Found(type="direct", spans=((0, 18),), cue_spans=(cue,), mention=(20, 25))
+    (merged,) = merge(text, [rule], [wide])
+    assert merged.subject is jones and merged.mention == (20, 25)
+
+
+def test_linking_merge_reads_a_fragment_inside_a_models_reported_clause_as_mixed() -> None:
+    text = 'Willis has endured "extreme mental, physical and emotional pain and suffering," the suit said.'
+    inner = (text.index('"') + 1, text.index(',"'))
+    fragment = Found(type="direct", spans=(inner,), fragment=True)
+    clause = Found(type="mixed", spans=((0, text.index(',"') + 2),), cue_spans=((87, 91),))
+    assert merge(text, [fragment], [clause]) == [clause]
+    # a model record that is the fragment again leaves it to the rules
+    again = Found(type="direct", spans=((inner[0] - 1, inner[1] + 1),))
+    assert merge(text, [fragment], [again]) == [fragment]
+
+
+def test_linking_merge_takes_reported_speech_from_the_model_and_the_rules_as_fallback() -> None:
+    rules_overlapping = Found(type="indirect", spans=((10, 30),))
+    rules_alone = Found(type="indirect", spans=((60, 80),))
+    model = Found(type="indirect", spans=((5, 35),))
+    merged = merge("x" * 100, [rules_overlapping, rules_alone], [model])
+    assert sorted(merged, key=lambda f: f.start) == [model, rules_alone]
 
 
 def test_linking_cue_without_a_tagged_source_takes_the_parsed_subject(nlp: Language) -> None:

@@ -13,22 +13,15 @@ kept, "doesn't" is one token). A span's tokens are those that share a kept chara
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsquotes.model import Spans
+from newsquotes.pipeline.marks import QUOTE_MARKS, classify_content, has_quote_mark, is_trimmed
 
-QUOTE_MARKS = frozenset("“”\"‘’'«»‹›„‚")
-OPENING_MARKS = frozenset("“\"‘'«‹„‚")
-CLOSING_MARKS = frozenset("”\"’'»›")
-DOUBLE_MARKS = frozenset('“”"«»„')
+__all__ = ["QUOTE_MARKS", "classify_content", "has_quote_mark", "is_trimmed"]
+
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-
-
-def is_trimmed(char: str) -> bool:
-    """True for characters trimmed from the ends of a span: white space, quotes, punctuation."""
-    return char.isspace() or char in QUOTE_MARKS or unicodedata.category(char).startswith("P")
 
 
 def kept_chars(text: str, spans: Spans) -> frozenset[int]:
@@ -153,52 +146,6 @@ def distinct_items(items: Sequence[Item]) -> list[Item]:
             seen.add(item.chars)
             result.append(item)
     return result
-
-
-def has_quote_mark(text: str) -> bool:
-    """True if ``text`` holds a double quote mark or an opening single one.
-
-    A closing single mark is not counted: it cannot be told from an apostrophe ("voters’").
-    """
-    for i, char in enumerate(text):
-        if char in DOUBLE_MARKS:
-            return True
-        opens_word = i + 1 < len(text) and text[i + 1].isalnum()
-        if char in "‘'’" and (i == 0 or not text[i - 1].isalnum()) and opens_word:
-            return True
-    return False
-
-
-def _strip_outer(fragment: str) -> str:
-    """Strip white space and punctuation other than quote marks from both ends."""
-    start, end = 0, len(fragment)
-    while start < end and is_trimmed(fragment[start]) and fragment[start] not in QUOTE_MARKS:
-        start += 1
-    while end > start and is_trimmed(fragment[end - 1]) and fragment[end - 1] not in QUOTE_MARKS:
-        end -= 1
-    return fragment[start:end]
-
-
-def classify_content(fragments: Sequence[str]) -> str:
-    """Type of a gold content span from its text: "direct", "mixed" or "indirect".
-
-    Direct: every fragment, trimmed, opens and closes with a quote mark and holds no other
-    double quote mark. Mixed: the content holds a quote mark (see :func:`has_quote_mark`).
-    """
-    stripped = [_strip_outer(fragment) for fragment in fragments if _strip_outer(fragment)]
-    if stripped and all(_enclosed(fragment) for fragment in stripped):
-        return "direct"
-    if any(has_quote_mark(fragment) for fragment in fragments):
-        return "mixed"
-    return "indirect"
-
-
-def _enclosed(fragment: str) -> bool:
-    if len(fragment) < 2 or fragment[0] not in OPENING_MARKS or fragment[-1] not in CLOSING_MARKS:
-        return False
-    if fragment[0] in DOUBLE_MARKS:
-        return not any(char in DOUBLE_MARKS for char in fragment[1:-1])
-    return True
 
 
 def normalise_name(name: str | None) -> str:

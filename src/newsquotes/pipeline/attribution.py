@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Mention, Person, Quote, QuoteType, Spans, Speaker
+from .conventions import apply_conventions
 from .cues import cue_tokens, is_cue, mention_bounds
 from .direct import DirectAttributor, is_fragment, is_name_or_title
 from .found import Found
@@ -78,6 +79,7 @@ def _fragment_speaker(
         subject=subject,
         mention=mention_bounds(subject),
         confidence=0.6,
+        fragment=kind == "direct",
     )
 
 
@@ -109,16 +111,30 @@ def find_by_rules(doc: Doc, body_start: int = 0) -> tuple[list[Found], int]:
     return found, scan.dropped
 
 
-def analyze(doc: Doc, body_start: int = 0, tags: Sequence[RoleSpan] | None = None) -> Analysis:
+def analyze(
+    doc: Doc,
+    body_start: int = 0,
+    tags: Sequence[RoleSpan] | None = None,
+    headline: tuple[int, int] | None = None,
+) -> Analysis:
     """Find, attribute and resolve every quote in ``doc``, ignoring text before ``body_start``.
 
     With ``tags`` (the learned tagger's spans) the model's attributions are merged with the
     rules' (see :func:`~newsquotes.pipeline.linking.merge`); without them the rules work alone.
+    Nothing in the ``headline`` is a quote: a headline's quote marks hedge a claim the body
+    attributes properly (``Rank 'set to sell off film unit'``).
     """
     found, dropped = find_by_rules(doc, body_start)
+    found = _shaped(doc, found)
     if tags is not None:
-        found = merge(doc.text, found, link(doc, tags))
+        found = merge(doc.text, found, _shaped(doc, link(doc, tags)))
+    if headline is not None:
+        found = [record for record in found if not headline[0] <= record.start < headline[1]]
     return resolve(doc, found, dropped, body_start)
+
+
+def _shaped(doc: Doc, found: list[Found]) -> list[Found]:
+    return [shaped for record in found if (shaped := apply_conventions(doc, record)) is not None]
 
 
 def resolve(doc: Doc, found: list[Found], dropped: int, body_start: int = 0) -> Analysis:

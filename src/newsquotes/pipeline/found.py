@@ -24,6 +24,8 @@ class Found:
     mention: tuple[int, int] | None = None
     confidence: float = 0.5
     inherited: bool = False
+    # a quote-marked fragment inside a sentence (``a "couple nights" at``), not a full quote
+    fragment: bool = False
 
     @property
     def start(self) -> int:

@@ -16,18 +16,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..evaluate.match import classify_content
 from ..model import QuoteType, Spans
 from .cues import mention_bounds, subject_of, tokens_in
 from .found import Found
+from .marks import QUOTE_MARKS, classify_content
 from .tagger import RoleSpan
 
 _PARAGRAPH_COST = 400  # characters a paragraph break counts as, when measuring distance
 _MAX_DISTANCE = 600  # a content farther from every cue than this stands without one
 # a tagged content this short is a stray tag ("of", "Clinton", "that"), not something said
 MIN_CONTENT_WORDS = 3
-# a model fragment this much inside the rules' direct quotes is that quote, tagged again
-_COVER = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,53 +177,84 @@ def _parsed_subject(doc: Doc, cue: RoleSpan) -> Token | None:
     return None
 
 
-def _covered(span: tuple[int, int], quotes: Sequence[Found]) -> float:
-    """The share of ``span``'s characters that lie inside one of ``quotes``."""
-    a, b = span
-    inside = {i for q in quotes for c, d in q.spans for i in range(max(a, c), min(b, d))}
-    return len(inside) / max(1, b - a)
-
-
 def _overlaps(a: Found, b: Found) -> bool:
     return any(x < d and c < y for x, y in a.spans for c, d in b.spans)
 
 
-def merge(text: str, rules: Sequence[Found], model: Sequence[Found]) -> list[Found]:
-    """One list of attributions from the rules' and the model's.
+def _contains(outer: Found, inner: Found) -> bool:
+    return all(any(c <= a and b <= d for c, d in outer.spans) for a, b in inner.spans)
 
-    The model's records stand, but the rules' direct quotes win over the model's content where
-    the two overlap: the rules pair quote marks exactly and carry a quote on over paragraph
-    breaks. Such a quote keeps the model's cue and source when the model tagged a source, which
-    it does more accurately than the rules' frame patterns. A fragment of a model record that
-    is nearly all one direct quote of the rules is left to it, so "Addressing critics, Teigen
-    wrote: “...”" is a direct quote, not one mixed quote that begins at "Addressing". Rule
-    records that overlap nothing of the model's are added.
+
+def merge(text: str, rules: Sequence[Found], model: Sequence[Found]) -> list[Found]:
+    """One list of attributions from the rules' and the model's, divided by construction.
+
+    - A full quote-marked quote of the rules stands exactly as the rules found it: the model
+      never cuts, extends, merges or drops it. Model content overlapping it is cut away (what
+      is left stands if it is still a clause of its own); its cue and speaker come from the
+      model only where the rules' frame found none.
+    - A quote-marked fragment (``a "couple nights" at``) the model reads as part of a reported
+      clause is that mixed quote; else the rules' fragment stands.
+    - Reported and mixed speech come from the model; a rules' record stands where no model
+      record overlaps it.
     """
     direct = [r for r in rules if r.type == "direct"]
-    result = []
+    fragments = [r for r in direct if r.fragment or _embedded(text, r)]
+    full = [r for r in direct if r not in fragments]
+    result: list[Found] = []
     for record in model:
-        if record.type == "direct" and any(_overlaps(record, r) for r in direct):
+        rest = _cut(text, record, full)
+        if rest is None:
             continue
-        rest = _unquoted(text, record, direct)
-        if rest is not None:
-            result.append(rest)
-    for rule in direct:
-        if any(_overlaps(rule, m) for m in result):
-            continue
-        twins = [m for m in model if m.mention is not None and _overlaps(m, rule)]
-        if twins:
-            twin = twins[0]
-            rule = replace(rule, cue_spans=twin.cue_spans, subject=twin.subject, mention=twin.mention)
-        result.append(rule)
+        inside = [f for f in fragments if _overlaps(rest, f)]
+        if rest.type == "direct" and inside:
+            continue  # the rules' fragment, tagged again
+        if any(not _contains(rest, f) for f in inside):
+            rest = _cut(text, rest, [f for f in inside if not _contains(rest, f)])
+            if rest is None:
+                continue
+        result.append(rest)
+    for quote in full:
+        result.append(_framed(quote, model))
+    result += [f for f in fragments if not any(_overlaps(f, m) for m in result)]
     result += [r for r in rules if r.type != "direct" and not any(_overlaps(r, m) for m in result)]
     return result
 
 
-def _unquoted(text: str, record: Found, quotes: Sequence[Found]) -> Found | None:
-    """``record`` without its fragments that are (nearly all) one of the rules' ``quotes``."""
-    keep = tuple(span for span in record.spans if _covered(span, quotes) < _COVER)
+def _embedded(text: str, quote: Found) -> bool:
+    """A quote that opens right after a word of the sentence around it (``an episode of
+    "Shark Tank."``, ``as "a disgrace"``) belongs to that sentence, whatever its case."""
+    before = text[: quote.start].rstrip()
+    while before and before[-1] in QUOTE_MARKS:
+        before = before[:-1].rstrip()
+    return bool(before) and before[-1].isalnum()
+
+
+def _framed(quote: Found, model: Sequence[Found]) -> Found:
+    """A rules' quote whose own frame names no speaker (none found, or only inherited from the
+    quote before) takes the model's cue and source, if the model tagged one. Where the frame
+    has a speaker, the model may only widen its mention to the tagged source holding it
+    (``Tulsa police Chief Chuck Jordan`` for ``Jordan``)."""
+    for twin in model:
+        if twin.mention is None or not _overlaps(twin, quote):
+            continue
+        if quote.subject is None or quote.inherited:
+            return replace(quote, cue_spans=twin.cue_spans, subject=twin.subject, mention=twin.mention)
+        start, end = twin.mention
+        if start <= quote.subject.idx < end:
+            return replace(quote, mention=twin.mention)
+        return quote
+    return quote
+
+
+def _cut(text: str, record: Found, quotes: Sequence[Found]) -> Found | None:
+    """``record`` without its fragments that overlap one of ``quotes``: a fragment the model
+    ran into a rules' quote is that quote tagged again, with narration glued on (``"Tagging
+    may be going too far..." Full details of the new powers...``). None if nothing is left."""
+    keep = tuple(
+        (a, b) for a, b in record.spans if not any(a < d and c < b for q in quotes for c, d in q.spans)
+    )
     if keep == record.spans:
         return record
-    if not keep:
+    if not keep or _words(text, RoleSpan("content", keep[0][0], keep[-1][1], 0.0)) < MIN_CONTENT_WORDS:
         return None
     return replace(record, spans=keep, type=_kind(text, keep))

@@ -11,6 +11,8 @@ its paragraph or dropped and counted: it never costs the article its other quote
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -74,6 +76,11 @@ _FAMILY = {
 _OPENING_GLYPHS = set("“„‟‘‚‛«‹")
 _CLOSING_GLYPHS = set("”’»›")
 QUOTE_CHARS = frozenset(_FAMILY)
+# the mark classes content spans are read by (also by the evaluator, which imports them)
+QUOTE_MARKS = QUOTE_CHARS
+OPENING_MARKS = frozenset(_OPENING_GLYPHS | {'"', "'", "＂"})
+CLOSING_MARKS = frozenset(_CLOSING_GLYPHS | {'"', "'", "＂"})
+DOUBLE_MARKS = frozenset({g for g, family in _FAMILY.items() if family == DOUBLE} | {"«", "»"})
 _MARK_RUN = re.compile("''|``|[" + re.escape("".join(_FAMILY)) + "]")
 _OPENERS_BEFORE = set("([{—–-/") | _OPENING_GLYPHS | {'"', "'"}
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*\s*$|[.?!…]\s*[—–-]?\s*$")
@@ -276,3 +283,54 @@ def find_marked_quotes(text: str, start: int = 0) -> MarkScan:
     candidates = sorted(strong + singles, key=lambda q: (q.open_pos, -q.outer_end))
     top = [q for q in candidates if not any(_inside(q, other) for other in candidates if other is not q)]
     return MarkScan(tuple(top), dropped_doubles + dropped_guillemets + dropped_singles)
+
+
+def is_trimmed(char: str) -> bool:
+    """True for characters trimmed from the ends of a span: white space, quotes, punctuation."""
+    return char.isspace() or char in QUOTE_MARKS or unicodedata.category(char).startswith("P")
+
+
+def has_quote_mark(text: str) -> bool:
+    """True if ``text`` holds a double quote mark or an opening single one.
+
+    A closing single mark is not counted: it cannot be told from an apostrophe ("voters’").
+    """
+    for i, char in enumerate(text):
+        if char in DOUBLE_MARKS:
+            return True
+        opens_word = i + 1 < len(text) and text[i + 1].isalnum()
+        if char in "‘'’" and (i == 0 or not text[i - 1].isalnum()) and opens_word:
+            return True
+    return False
+
+
+def _strip_outer(fragment: str) -> str:
+    """Strip white space and punctuation other than quote marks from both ends."""
+    start, end = 0, len(fragment)
+    while start < end and is_trimmed(fragment[start]) and fragment[start] not in QUOTE_MARKS:
+        start += 1
+    while end > start and is_trimmed(fragment[end - 1]) and fragment[end - 1] not in QUOTE_MARKS:
+        end -= 1
+    return fragment[start:end]
+
+
+def classify_content(fragments: Sequence[str]) -> str:
+    """Type of a gold content span from its text: "direct", "mixed" or "indirect".
+
+    Direct: every fragment, trimmed, opens and closes with a quote mark and holds no other
+    double quote mark. Mixed: the content holds a quote mark (see :func:`has_quote_mark`).
+    """
+    stripped = [_strip_outer(fragment) for fragment in fragments if _strip_outer(fragment)]
+    if stripped and all(_enclosed(fragment) for fragment in stripped):
+        return "direct"
+    if any(has_quote_mark(fragment) for fragment in fragments):
+        return "mixed"
+    return "indirect"
+
+
+def _enclosed(fragment: str) -> bool:
+    if len(fragment) < 2 or fragment[0] not in OPENING_MARKS or fragment[-1] not in CLOSING_MARKS:
+        return False
+    if fragment[0] in DOUBLE_MARKS:
+        return not any(char in DOUBLE_MARKS for char in fragment[1:-1])
+    return True

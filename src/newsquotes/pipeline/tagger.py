@@ -129,18 +129,44 @@ def window_batch(
 
 def read_tags(probs: np.ndarray, spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[float]]:
     """The tag of each piece and its probability, read from the window that owns the piece
-    (``probs``: windows x pieces x labels, [CLS] first)."""
+    (``probs``: windows x pieces x labels, [CLS] first), decoded as one well-formed sequence
+    (see :func:`viterbi`)."""
     length = spans[-1][1]
     owner = owner_windows(length, spans)
-    tags: list[int] = []
-    scores: list[float] = []
-    for i in range(length):
-        n = owner[i]
-        row = probs[n, 1 + i - spans[n][0]]
-        best = int(row.argmax())
-        tags.append(best)
-        scores.append(float(row[best]))
-    return tags, scores
+    rows = np.stack([probs[owner[i], 1 + i - spans[owner[i]][0]] for i in range(length)])
+    tags = viterbi(rows)
+    return tags, [float(rows[i, tag]) for i, tag in enumerate(tags)]
+
+
+def _allowed() -> np.ndarray:
+    """``allowed[a, b]``: may label ``b`` follow label ``a``? An ``I-`` continues its own role."""
+    allowed = np.ones((len(LABELS), len(LABELS)), dtype=bool)
+    for b, label in enumerate(LABELS):
+        if label.startswith("I-"):
+            role = label[2:]
+            allowed[:, b] = [prev in (f"B-{role}", f"I-{role}") for prev in LABELS]
+    return allowed
+
+
+_START = np.array([not label.startswith("I-") for label in LABELS])
+_ALLOWED = _allowed()
+
+
+def viterbi(rows: np.ndarray) -> list[int]:
+    """The most probable tag sequence in which every ``I-`` follows a ``B-`` or ``I-`` of its
+    role: constrained decoding, so spans are well formed (``rows``: pieces x labels)."""
+    logp = np.log(np.clip(rows, 1e-9, 1.0))
+    blocked = np.where(_ALLOWED, 0.0, -np.inf)
+    score = np.where(_START, logp[0], -np.inf)
+    back = np.zeros(rows.shape, dtype=np.int64)
+    for i in range(1, len(rows)):
+        total = score[:, None] + blocked
+        back[i] = total.argmax(axis=0)
+        score = total.max(axis=0) + logp[i]
+    tags = [int(score.argmax())]
+    for i in range(len(rows) - 1, 0, -1):
+        tags.append(int(back[i, tags[-1]]))
+    return tags[::-1]
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

@@ -1,0 +1,104 @@
+"""The schema's span conventions for reported speech, applied to the model's attributions.
+
+The tagger marks spans by what they look like; the parse says what they are. A reported
+content does not take in the complementizer *that*; it holds one speech act, so it ends where
+a second verb coordinated with its cue begins (``asked others to share ... and called for
+...``); and a passive cue speaks for its agent only (``was described by X as``): its subject
+is the one spoken about or to (``Teigen was praised for sharing ...``), never the speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from .cues import is_cue, mention_bounds, tokens_in
+from .found import Found
+from .marks import has_quote_mark
+
+_LEADING_THAT = ("that ", "that\n")
+_COORDINATORS = frozenset({"and", "but", "while", "or"})
+
+
+def cue_verb(doc: Doc, record: Found) -> Token | None:
+    """The verb of ``record``'s cue, if the cue has one."""
+    tokens = [t for a, b in record.cue_spans for t in tokens_in(doc, a, b)]
+    # "was praised": the verb, not its auxiliary
+    for pos in ("VERB", "AUX"):
+        for token in tokens:
+            if token.pos_ == pos:
+                return token
+    return None
+
+
+def apply_conventions(doc: Doc, record: Found) -> Found | None:
+    """``record`` shaped to the schema's conventions, or None where it is not speech at all."""
+    if record.type == "direct":
+        return record
+    verb = cue_verb(doc, record)
+    if verb is not None:
+        if _is_passive(verb):
+            agent = _agent(verb)
+            if agent is None and not has_quote_mark(" ".join(doc.text[a:b] for a, b in record.spans)):
+                return None  # "is expected to", "was backed", "was praised for": no speech act
+            subject = agent
+            mention = mention_bounds(agent) if agent is not None else None
+            record = replace(record, subject=subject, mention=mention)
+        record = _one_act(doc, record)
+    return _without_that(doc.text, record)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _one_act(doc: Doc, record: Found) -> Found:
+    """``record`` ended before a second speech act of its speaker: a verb of saying coordinated
+    inside the content with no subject of its own (``Jack was delivered at 20 weeks and
+    addressed critics``; the parse may hang it on either verb)."""
+    tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
+    for token in tokens:
+        if (
+            token.dep_ == "conj"
+            and token.pos_ == "VERB"
+            and is_cue(token)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and token.i > tokens[0].i
+        ):
+            cut = token.left_edge.i
+            # the "and" (and a comma) before the second verb go with it
+            while cut > tokens[0].i and (doc[cut - 1].lower_ in _COORDINATORS or doc[cut - 1].is_punct):
+                cut -= 1
+            end = doc[cut].idx
+            spans = tuple((a, min(b, end)) for a, b in record.spans if a < end)
+            spans = tuple(s for s in (_rstrip(doc.text, s) for s in spans) if s[0] < s[1])
+            return replace(record, spans=spans) if spans else record
+    return record
+
+
+def _rstrip(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    a, b = span
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+        b -= 1
+    return a, b
+
+
+def _without_that(text: str, record: Found) -> Found:
+    """``record`` without a leading complementizer *that* (the schema's span excludes it)."""
+    a, b = record.spans[0]
+    if text.startswith(_LEADING_THAT, a) and b - a > 5:
+        start = a + 4
+        while start < b and text[start].isspace():
+            start += 1
+        return replace(record, spans=((start, b), *record.spans[1:]))
+    return record
