@@ -202,3 +202,53 @@ def test_people_she_after_a_named_shadow_secretary_is_her(rules: Extractor) -> N
         "She said the Conservatives would announce their proposals closer to the election."
     )
     assert speaker_of(rules.extract(text), "Conservatives would announce") == "Theresa May"
+
+
+def test_people_a_poll_speaks_for_the_pollster_that_made_it(rules: Extractor) -> None:
+    text = (
+        "A Bloomberg poll shows that wealthy voters have abandoned the Republican party.\n\n"
+        '"Voters are moving," the poll found. Clinton leads Trump by four points, according to the poll.'
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "Voters are moving") == "Bloomberg"
+    assert speaker_of(article, "Clinton leads Trump") == "Bloomberg"
+
+
+def test_people_first_person_narration_is_the_author_named_in_the_closing_note(rules: Extractor) -> None:
+    text = (
+        "My father would have loved this campaign.\n\n"
+        "I said then that the country was changing, and I still believe it.\n\n"
+        "Charlotte Meehan is playwright-in-residence at Wheaton College."
+    )
+    assert speaker_of(rules.extract(text), "the country was changing") == "Charlotte Meehan"
+
+
+def test_people_first_person_without_a_named_author_stays_unnamed(rules: Extractor) -> None:
+    text = "I said then that the country was changing, and I still believe it.\n\nThe vote is on Tuesday."
+    assert speaker_of(rules.extract(text), "the country was changing") is None
+
+
+def test_people_a_multiword_surname_takes_the_full_name_given_once(rules: Extractor) -> None:
+    text = (
+        "Aung San Suu Kyi visited the White House on Wednesday.\n\n"
+        "Suu Kyi met the president for an hour. Suu Kyi said sanctions had done their work."
+    )
+    assert speaker_of(rules.extract(text), "sanctions had done") == "Aung San Suu Kyi"
+
+
+def test_people_quote_marks_ner_took_in_are_not_part_of_a_name(rules: Extractor) -> None:
+    text = (
+        "Hillary Clinton suggested that Donald Trump ''doesn't want the American people to know.''\n\n"
+        "Mr. Trump said the claim was false."
+    )
+    article = rules.extract(text)
+    assert "Donald Trump" in names(article)
+    assert speaker_of(article, "the claim was false") == "Donald Trump"
+
+
+def test_people_an_attorney_for_someone_named_in_apposition_is_that_attorney(rules: Extractor) -> None:
+    text = (
+        "An attorney for Pagliano, Mark MacDougall, stressed that his client was ready to appear.\n\n"
+        "Pagliano's attorney said the hearing was a spectacle."
+    )
+    assert speaker_of(rules.extract(text), "the hearing was a spectacle") == "Mark MacDougall"

@@ -84,7 +84,13 @@ ROLE_NOUNS = {
     "year-old": None, "veteran": None, "chef": None, "designer": None,
     "campaigner": None, "activist": None, "entrepreneur": None, "prime": None, "premier": None,
     "chancellor": None, "frontrunner": None, "front-runner": None, "incumbent": None,
+    "attorney": None, "lawyer": None, "judge": None, "justice": None, "commissioner": None,
+    "spokesperson": None, "adviser": None, "advisor": None, "aide": None, "strategist": None,
+    "pollster": None, "economist": None, "professor": None, "doctor": None, "physician": None,
+    "ambassador": None, "representative": None, "chairperson": None, "counsel": None,
 }  # fmt: skip
+# one role, two words for it: "his lawyer" is the attorney the text named
+ROLE_SYNONYMS = {"lawyer": "attorney", "advisor": "adviser", "physician": "doctor", "counsel": "attorney"}
 
 # Words that describe a person in front of a name but are not part of it
 # ("Rival Hillary Clinton", "Senate Minority Leader Harry Reid").
@@ -166,6 +172,17 @@ PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron", "sir", "dame"})
 # "Clinton's campaign", "her campaign", "the Obama administration").
 DERIVED_ORGS = frozenset({"campaign", "administration"})
 
+# Things that speak for whoever made them: "A Bloomberg poll shows ... The poll found" is
+# Bloomberg speaking, "The article said" the paper that ran it.
+ARTIFACTS = frozenset(
+    """poll survey ad advert advertisement commercial spot article piece story report study
+    clip video memo letter tweet post transcript complaint filing lawsuit suit release slide
+    statement analysis editorial column book email e-mail message document
+    """.split()
+)
+# artifacts of the news itself: with no maker named, the news organisation last named made them
+NEWS_ARTIFACTS = frozenset({"article", "piece", "story", "report", "editorial", "column"})
+
 # Definite descriptions of an organisation, each with words that, in a name, make an
 # organisation of that sort ("the newspaper" -> "The Washington Post").
 _NEWSPAPER = ("post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "globe",
@@ -197,7 +214,11 @@ ORG_DESCRIPTIONS = {
     "organization": (),
     "organisation": (),
     "university": ("university", "college"),
+    "police": ("police", "constabulary"),
+    "fund": ("fund",),
 }  # fmt: skip
+# organisation descriptions used without an article ("police said")
+BARE_ORG_DESCRIPTIONS = frozenset({"police"})
 
 # Parties spoken of in the plural: organisations, not people ("the Tories said").
 PARTY_PLURALS = frozenset(

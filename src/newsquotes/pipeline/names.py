@@ -93,7 +93,10 @@ def strip_name(tokens: list[Token], label: str) -> NameMention | None:
     before, rest = tokens[: cut + 1], tokens[cut + 1 :]
     while label == "ORG" and len(rest) > 1 and is_role(rest[-1]):
         rest = rest[:-1]  # "PolitiFact Executive Director"
-    while rest and (rest[-1].tag_ == "POS" or rest[-1].text in ("'s", "’s", "'", "’")):
+    # a possessive ending, or quote marks NER took in ("Donald Trump ''doesn't")
+    while rest and (
+        rest[-1].tag_ == "POS" or rest[-1].text in ("'s", "’s") or not rest[-1].text[-1:].isalnum()
+    ):
         rest = rest[:-1]
     while rest and not rest[0].text[:1].isalnum():
         rest = rest[1:]

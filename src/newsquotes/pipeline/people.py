@@ -29,15 +29,19 @@ from spacy.tokens import Doc, Token
 from ..model import EntityKind, Gender, Person
 from .cues import is_cue, tokens_in
 from .lexicon import (
+    ARTIFACTS,
+    BARE_ORG_DESCRIPTIONS,
     DERIVED_ORGS,
     FEMALE_NAMES,
     MALE_NAMES,
+    NEWS_ARTIFACTS,
     ORG_DESCRIPTIONS,
     ORG_WORDS,
     PARTY_PLURALS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    ROLE_SYNONYMS,
     TITLES,
 )
 from .names import NameMention, canonical_words, find_names, heading_ranges, role_word
@@ -53,6 +57,11 @@ _ANONYMOUS = frozenset(
     """spokesman spokeswoman spokesperson official aide adviser advisor source person man woman
     friend colleague lawyer attorney analyst economist expert witness officer resident
     """.split()
+)
+# roles news gives to many unnamed people: "a spokesman" is not the one spokesman named
+_OFTEN_UNNAMED = frozenset(
+    "spokesman spokeswoman spokesperson official aide source person man woman friend colleague "
+    "analyst expert witness officer resident adviser advisor".split()
 )
 _PARTIES = frozenset({"democratic", "democrat", "republican", "gop", "labour", "conservative", "tory"})
 _PRONOUN_WINDOW = 6  # sentences back a pronoun may look
@@ -101,7 +110,13 @@ class Entity:
             return f"{self.owner.words[-1]} {self.words[-1]}"
         full = [(count, -len(form), form) for form, count in self.forms.items() if len(form) > 1]
         if full:
-            return " ".join(max(full)[2])
+            best = max(full)[2]
+            if best[0].lower() not in FEMALE_NAMES and best[0].lower() not in MALE_NAMES:
+                # "Suu Kyi" is a surname; "Aung San Suu Kyi", once, is the full name
+                longer = [form for form in self.forms if len(form) > len(best) and form[-len(best) :] == best]
+                if longer and self.kind == "person":
+                    best = max(longer, key=lambda form: (self.forms[form], -len(form)))
+            return " ".join(best)
         if self.peer is not None and self.kind == "person":
             return f"{self.peer} {' '.join(self.words)}"
         return " ".join(self.words)
@@ -176,6 +191,7 @@ class Registry:
         self._anonymous_people()
         self._gender_from_pronouns()
         self._resolve_pronouns()
+        self.author = self._author()
 
     # positions ----------------------------------------------------------------------------
     def _paragraph(self, char: int) -> int:
@@ -320,6 +336,11 @@ class Registry:
                     found.update(role_word(t) for t in other.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ"))
                 if appositive and other.pos_ == "NUM" and other.i > head.i:
                     found.add("year-old")  # "Teigen, 34,": the 34-year-old
+        # "An attorney for Pagliano, Mark MacDougall,": the parse hangs the name on Pagliano
+        if head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
+            role = head.head.head.head
+            if role.pos_ == "NOUN" and role_word(role) in ROLE_NOUNS and role.i < head.i:
+                found.add(role_word(role))
         # "Pence is the Indiana governor"
         if head.dep_ == "nsubj" and head.head.lemma_ == "be":
             for attr in (c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
@@ -368,6 +389,8 @@ class Registry:
             possessed = any(c.dep_ == "poss" for c in token.children)
             if not (determiners & {"a", "an", "another"} or possessed):
                 continue
+            if self._only_with_role(token) is not None:
+                continue  # "Pagliano's attorney": the attorney the text named
             entity = Entity(words=(token.text,), named=False, fixed_kind="person")
             gender = ROLE_NOUNS.get(token.lower_)
             if gender in ("female", "male"):
@@ -522,8 +545,28 @@ class Registry:
                 found.append(entity)
         return found[-1] if found else None
 
+    def _author(self) -> Entity | None:
+        """The named writer of a first-person piece: a byline (``By Jane Smith``) or the closing
+        note on the author (``Charlotte Meehan is playwright-in-residence at ...``)."""
+        text = self.doc.text.rstrip()
+        last = text[text.rfind("\n") + 1 :]
+        first = text[self.body_start :].lstrip()[:120]
+        for entity in self.entities:
+            if entity.kind != "person" or not entity.named or len(entity.words) < 2:
+                continue
+            name = " ".join(entity.words)
+            if (
+                last.startswith(name + " is ")
+                or last.startswith(name + " was ")
+                or first.startswith("By " + name)
+            ):
+                return entity
+        return None
+
     def _other_mention(self, head: Token) -> Entity | None:
         lower = head.lower_
+        if lower in ("i", "me", "my") and self.author is not None:
+            return self.author  # narration in the first person: the author (CONVENTIONS.md)
         if lower in PRONOUN_GENDER:
             return self._rank(head, PRONOUN_GENDER[lower], "person", _PRONOUN_WINDOW)  # type: ignore[arg-type]
         if lower in _ORG_PRONOUNS:
@@ -532,11 +575,90 @@ class Registry:
             return self._place(head)
         if head.lemma_.lower() in DERIVED_ORGS:
             return self._derived_of(head)
+        if head.lemma_.lower() in ARTIFACTS and head.pos_ in ("NOUN", "PROPN"):
+            return self._maker(head)
         if self._is_description(head):
             return self._described(head)
-        if head.lemma_.lower() in ORG_DESCRIPTIONS and self._is_definite(head):
+        if self._is_role_mention(head):
+            return self._only_with_role(head)
+        if head.lemma_.lower() in ORG_DESCRIPTIONS and (
+            self._is_definite(head) or (head.lower_ in BARE_ORG_DESCRIPTIONS and not list(head.children))
+        ):
             return self._organisation_described(head)
         return None
+
+    def _maker(self, head: Token) -> Entity | None:
+        """Who made an artifact that speaks: ``Clinton's ad``, ``a Bloomberg poll``, ``a study
+        in the British Medical Journal``; for ``the poll``, the maker of the last poll named;
+        for an article with no maker named, the news organisation named last."""
+        maker = self._maker_named(head)
+        if maker is not None:
+            return maker
+        lemma = head.lemma_.lower()
+        # the last one named before; else, for a headline's "Poll:", the next one
+        before = reversed(self.doc[max(0, head.i - 400) : head.i])
+        after = self.doc[head.i + 1 : head.i + 120] if head.idx < self.body_start + 200 else ()
+        for tokens in (before, after):
+            for token in tokens:
+                if token.lemma_.lower() == lemma and token.pos_ in ("NOUN", "PROPN"):
+                    maker = self._maker_named(token)
+                    if maker is not None:
+                        return maker
+        if lemma in NEWS_ARTIFACTS:
+            return self._organisation_described_as(
+                head, ORG_DESCRIPTIONS["newspaper"] + ORG_DESCRIPTIONS["network"]
+            )
+        return None
+
+    def _maker_named(self, token: Token) -> Entity | None:
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.pos_ in ("PROPN", "PRON", "NOUN"):
+                entity = self._by_token.get(child.i) or self._resolved.get(child.i)
+                if entity is not None and entity.named:
+                    return entity
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of"):
+                entity = self._entity_below(child)
+                if entity is not None:
+                    return entity
+            if child.dep_ == "acl":  # "a study published by ..."
+                for grand in child.children:
+                    if grand.dep_ in ("agent", "prep") and grand.lower_ in ("by", "in"):
+                        entity = self._entity_below(grand)
+                        if entity is not None:
+                            return entity
+        return None
+
+    def _entity_below(self, preposition: Token) -> Entity | None:
+        for obj in preposition.children:
+            if obj.dep_ == "pobj":
+                entity = self._by_token.get(obj.i)
+                if entity is not None and entity.named:
+                    return entity
+        return None
+
+    @staticmethod
+    def _is_role_mention(head: Token) -> bool:
+        """``his attorney``, ``Pagliano's lawyer``, ``A New York judge``: a role, possessed or
+        indefinite, singular."""
+        if head.pos_ != "NOUN" or head.tag_ == "NNS" or role_word(head) not in ROLE_NOUNS:
+            return False
+        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in head.children)
+
+    def _only_with_role(self, head: Token) -> Entity | None:
+        """The one named person the article gives this role before, if exactly one has it;
+        never for roles many unnamed people hold (``a spokesman``)."""
+        role = ROLE_SYNONYMS.get(role_word(head), role_word(head))
+        if role in _OFTEN_UNNAMED:
+            return None
+        having = [
+            e
+            for e in self.entities
+            if e.named
+            and e.kind == "person"
+            and e.before(head.idx)
+            and role in {ROLE_SYNONYMS.get(r, r) for r in e.roles}
+        ]
+        return having[0] if len(having) == 1 else None
 
     def _place(self, head: Token) -> Entity:
         """A country or city that speaks (``Russia said``) acts as an organisation."""
@@ -575,7 +697,10 @@ class Registry:
         """``the newspaper`` -> the latest news organisation; ``the commission`` -> the latest
         organisation with *Commission* in its name."""
         noun = head.lemma_.lower()
-        markers = {noun, *ORG_DESCRIPTIONS[noun]}
+        return self._organisation_described_as(head, (noun, *ORG_DESCRIPTIONS[noun]))
+
+    def _organisation_described_as(self, head: Token, words: tuple[str, ...]) -> Entity | None:
+        markers = set(words)
         fitting = [
             e
             for e in self.entities
