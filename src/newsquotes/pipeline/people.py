@@ -44,6 +44,7 @@ from .lexicon import (
     ROLE_SYNONYMS,
     TITLES,
 )
+from .marks import find_marked_quotes
 from .names import NameMention, canonical_words, find_names, heading_ranges, role_word
 from .ranking import Candidate, Ranker, load_ranker
 
@@ -91,6 +92,8 @@ class Entity:
     words: tuple[str, ...]
     positions: list[_Position] = field(default_factory=list)
     forms: dict[tuple[str, ...], int] = field(default_factory=dict)
+    # forms seen only in headlines, where NER runs title-case words together ("Obama Sees")
+    heading_forms: set[tuple[str, ...]] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
     person_votes: int = 0
     org_votes: int = 0
@@ -108,14 +111,17 @@ class Entity:
         the title (``Lord Browne``)."""
         if self.owner is not None:
             return f"{self.owner.words[-1]} {self.words[-1]}"
-        full = [(count, -len(form), form) for form, count in self.forms.items() if len(form) > 1]
+        forms = {f: n for f, n in self.forms.items() if f not in self.heading_forms} or self.forms
+        full = [(count, -len(form), form) for form, count in forms.items() if len(form) > 1]
         if full:
             best = max(full)[2]
-            if best[0].lower() not in FEMALE_NAMES and best[0].lower() not in MALE_NAMES:
-                # "Suu Kyi" is a surname; "Aung San Suu Kyi", once, is the full name
-                longer = [form for form in self.forms if len(form) > len(best) and form[-len(best) :] == best]
-                if longer and self.kind == "person":
-                    best = max(longer, key=lambda form: (self.forms[form], -len(form)))
+            if self.kind == "organization" or best[0].lower() not in FEMALE_NAMES | MALE_NAMES:
+                # "Suu Kyi" is a surname and "Security Council" a short name: "Aung San Suu
+                # Kyi" and "United Nations Security Council", given once, are the full names
+                tail = _lower(best)
+                longer = [f for f in forms if len(f) > len(best) and _lower(f[-len(best) :]) == tail]
+                if longer:
+                    best = max(longer, key=lambda form: (forms[form], -len(form)))
             return " ".join(best)
         if self.peer is not None and self.kind == "person":
             return f"{self.peer} {' '.join(self.words)}"
@@ -151,11 +157,17 @@ class Entity:
         bisect.insort(self.positions, position, key=lambda p: p.start)
 
 
+def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words)
+
+
 def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS and w[:1].isupper())
 
 
 def _same_full(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    # "De Blasio" at the start of a sentence is "Bill de Blasio"
+    a, b = _lower(a), _lower(b)
     if a[-1] != b[-1]:
         return False
     short, long = sorted((a, b), key=len)
@@ -182,6 +194,9 @@ class Registry:
             i for i, ch in enumerate(text) if ch == "\n" and text[i + 1 : i + 2] not in ("", "\n")
         ]
         self._headings = heading_ranges(text, body_start)
+        # inside quote marks a name is the quoted speaker's word, no antecedent for narration
+        self._quoted = [(q.open_pos, q.outer_end) for q in find_marked_quotes(text, body_start).quotes]
+        self._quote_starts = [a for a, _ in self._quoted]
         self.body_start = body_start
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
@@ -293,6 +308,10 @@ class Registry:
         entity.add(self._position(tokens))
         key = canonical_words(tokens)
         entity.forms[key] = entity.forms.get(key, 0) + 1
+        if not self._in_body(tokens[0]):
+            entity.heading_forms.add(key)
+        elif key in entity.heading_forms:
+            entity.heading_forms.discard(key)
         entity.roles.update(name.roles)
         entity.roles.update(self._described_as(tokens))
         entity.titled = entity.titled or name.titled
@@ -442,15 +461,23 @@ class Registry:
         """Entities of ``kind`` and a compatible gender mentioned in the ``window`` sentences
         before ``token``, each with its mentions before it."""
         sentence = self._sentence_of[token.i]
+        narration = not self.is_quoted(token.idx)
         found = []
         for entity in self.entities:
             if entity.kind != kind or (gender is not None and entity.gender not in (None, gender)):
                 continue
             before = entity.before(token.idx)
+            if narration:
+                before = [p for p in before if not self.is_quoted(p.start)]
             # a mention holding the token itself ("Trump" of "Donald Trump") is no antecedent
             if before and sentence - before[-1].sentence <= window and token.idx >= before[-1].end:
                 found.append((entity, before))
         return found
+
+    def is_quoted(self, char: int) -> bool:
+        """Is ``char`` inside quote marks?"""
+        n = bisect.bisect_right(self._quote_starts, char) - 1
+        return n >= 0 and char < self._quoted[n][1]
 
     def _rank(self, token: Token, gender: Gender | None, kind: EntityKind, window: int) -> Entity | None:
         """The best-scoring compatible antecedent of ``token``, or None."""
@@ -471,6 +498,8 @@ class Registry:
         most = max(len(before) for _, before in candidates)
         firsts = [(p.start, id(e)) for e, before in candidates for p in before if p.paragraph == paragraph]
         first_in_paragraph = min(firsts)[1] if firsts else None
+        sent = self._sents[sentence]
+        frame = any(self.is_quoted(t.idx) for t in sent) and token.dep_ in _SUBJECT_DEPS
         out = []
         for entity, before in candidates:
             last = before[-1]
@@ -490,6 +519,9 @@ class Registry:
                     last_is_possessive=last.possessive,
                     gender_agrees=gender is not None and entity.gender == gender,
                     most_recent=last.start == latest,
+                    introduced_recently=bool(entity.positions)
+                    and sentence - entity.positions[0].sentence <= 2,
+                    in_quote_frame=frame,
                 )
             )
         return out

@@ -37,6 +37,8 @@ FEATURES = (
     "gender_agrees",
     "most_recent",
     "log_char_distance",
+    "introduced_recently",
+    "introduced_before_quote",
 )
 
 
@@ -57,6 +59,8 @@ class Candidate:
     last_is_possessive: bool
     gender_agrees: bool  # both genders known and equal
     most_recent: bool  # no other candidate was mentioned later
+    introduced_recently: bool = False  # first named in this or the two sentences before
+    in_quote_frame: bool = False  # the anaphor speaks a quote of its sentence ("...," he said)
 
     def vector(self) -> tuple[float, ...]:
         d = self.sentence_distance
@@ -79,6 +83,9 @@ class Candidate:
             float(self.gender_agrees),
             float(self.most_recent),
             math.log1p(self.char_distance / 100),
+            float(self.introduced_recently),
+            # news introduces a person, then gives the quote: "..., president of X. '...,' he said"
+            float(self.introduced_recently and self.in_quote_frame),
         )
 
 

