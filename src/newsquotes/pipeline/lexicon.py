@@ -177,7 +177,8 @@ DERIVED_ORGS = frozenset({"campaign", "administration"})
 ARTIFACTS = frozenset(
     """poll survey ad advert advertisement commercial spot article piece story report study
     clip video memo letter tweet post transcript complaint filing lawsuit suit release slide
-    statement analysis editorial column book email e-mail message document
+    statement analysis editorial column book email e-mail message document research average
+    panel ruling finding findings
     """.split()
 )
 # artifacts of the news itself: with no maker named, the news organisation last named made them

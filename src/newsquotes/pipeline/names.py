@@ -95,10 +95,11 @@ def strip_name(tokens: list[Token], label: str) -> NameMention | None:
         rest = rest[:-1]  # "PolitiFact Executive Director"
     # a possessive ending, or quote marks NER took in ("Donald Trump ''doesn't")
     while rest and (
-        rest[-1].tag_ == "POS" or rest[-1].text in ("'s", "’s") or not rest[-1].text[-1:].isalnum()
+        rest[-1].tag_ == "POS" or rest[-1].text in ("'s", "’s") or not any(c.isalnum() for c in rest[-1].text)
     ):
         rest = rest[:-1]
-    while rest and not rest[0].text[:1].isalnum():
+    # and words before the name NER took in: "federal Securities and Exchange Commission"
+    while rest and (not rest[0].text[:1].isalnum() or (rest[0].text[:1].islower() and len(rest) > 1)):
         rest = rest[1:]
     honorific = any(t.lower_.rstrip(".") in _HONORIFICS for t in before)
     if not rest or (not honorific and all(is_role(t) or t.lower_ == "shadow" for t in rest)):

@@ -274,7 +274,8 @@ class Registry:
             if len(e.words) > 1
             and e.owner is None
             and (
-                word in (e.words[-1], e.words[0])
+                # a first name joins a person; "U.N." is not the U.N. Security Council
+                (word == e.words[-1] or (word == e.words[0] and e.kind == "person"))
                 or (bare.isupper() and len(bare) > 1 and _initials(e.words) == bare)
             )
         ]
@@ -677,20 +678,23 @@ class Registry:
         return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in head.children)
 
     def _only_with_role(self, head: Token) -> Entity | None:
-        """The one named person the article gives this role before, if exactly one has it;
-        never for roles many unnamed people hold (``a spokesman``)."""
+        """The one named person the article gives this role, if exactly one has it, named
+        before (or after, in the lead); never for roles many unnamed people hold (``a
+        spokesman``)."""
         role = ROLE_SYNONYMS.get(role_word(head), role_word(head))
         if role in _OFTEN_UNNAMED:
             return None
         having = [
             e
             for e in self.entities
-            if e.named
-            and e.kind == "person"
-            and e.before(head.idx)
-            and role in {ROLE_SYNONYMS.get(r, r) for r in e.roles}
+            if e.named and e.kind == "person" and role in {ROLE_SYNONYMS.get(r, r) for r in e.roles}
         ]
-        return having[0] if len(having) == 1 else None
+        if len(having) != 1:
+            return None
+        # a news lead describes before it names: "A former DNC chairman is calling ... Don
+        # Fowler, who led the party, said"; elsewhere the holder must have been named already
+        lead = self._paragraph(head.idx) <= self._paragraph(self.body_start) + 1
+        return having[0] if lead or having[0].before(head.idx) else None
 
     def _place(self, head: Token) -> Entity:
         """A country or city that speaks (``Russia said``) acts as an organisation."""
