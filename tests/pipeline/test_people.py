@@ -276,3 +276,19 @@ def test_people_an_attorney_for_someone_named_in_apposition_is_that_attorney(rul
         "Pagliano's attorney said the hearing was a spectacle."
     )
     assert speaker_of(rules.extract(text), "the hearing was a spectacle") == "Mark MacDougall"
+
+
+def test_people_transcript_labels_are_the_speakers_turns(rules: Extractor) -> None:
+    text = (
+        "Mike Pence spoke to Chris Wallace on Fox News Sunday.\n\n"
+        "WALLACE: Let's start with the debate. Will Gennifer Flowers be there?\n\n"
+        "PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n"
+    )
+    article = rules.extract(text)
+    turns = {q.text: (q.type, q.speaker.name, q.cue.text if q.cue else None) for q in article.quotes}
+    assert turns["Gennifer Flowers will not be attending the debate tomorrow night."] == (
+        "direct",
+        "Mike Pence",
+        ":",
+    )
+    assert turns["Let's start with the debate. Will Gennifer Flowers be there?"][1] == "Chris Wallace"

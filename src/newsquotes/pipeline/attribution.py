@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..model import Mention, Person, Quote, QuoteType, Spans, Speaker
 from .conventions import apply_conventions
 from .cues import cue_tokens, is_cue, mention_bounds
-from .direct import DirectAttributor, is_fragment, is_name_or_title
+from .direct import DirectAttributor, is_fragment, is_name_or_title, transcript_turns
 from .found import Found
 from .linking import link, merge
 from .marks import MarkedQuote, find_marked_quotes, paragraphs
@@ -98,7 +98,11 @@ def find_by_rules(doc: Doc, body_start: int = 0) -> tuple[list[Found], int]:
             fragments.append(quote)
         else:
             full.append(quote)
-    found = DirectAttributor(doc, text, paras).attribute(full)
+    turns = transcript_turns(doc, paras)
+    turn_spans = [span for turn in turns for span in turn.spans]
+    # a transcript's turns are its quotes; marks around a turn only open or close it
+    full = [q for q in full if not any(a < q.end and q.start < b for a, b in turn_spans)]
+    found = DirectAttributor(doc, text, paras).attribute(full) + turns
     regions = [(q.open_pos, q.outer_end) for q in full]
     reported = find_reported(doc, body_start, regions)
     for fragment in fragments:

@@ -265,3 +265,36 @@ class DirectAttributor:
             later = [t for t in frame if t.i > cue.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
             subject = later[0] if later else None
         return self._record(quote, cue, subject, (), 0.9)
+
+
+# "PENCE: Well, look, ..." in an interview transcript: a speaker label in capitals, a colon
+_TURN = re.compile(r"[\"“]?([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+(\S[^\n]*)")
+
+
+def transcript_turns(doc: Doc, paras: list[tuple[int, int]]) -> list[Found]:
+    """Turns of an interview transcript: each paragraph that opens with a speaker's label in
+    capitals and a colon is that speaker's words, quote marks or not."""
+    text = doc.text
+    found = []
+    for lo, hi in paras:
+        match = _TURN.match(text, lo, hi)
+        if match is None or sum(c.isalpha() for c in match.group(1)) < 2:
+            continue
+        label = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        start, end = match.start(2), match.end(2)
+        while end > start and (text[end - 1].isspace() or text[end - 1] in '"”'):
+            end -= 1
+        if label is None or end <= start:
+            continue
+        colon = match.end(1)
+        found.append(
+            Found(
+                type="direct",
+                spans=((start, end),),
+                cue_spans=((colon, colon + 1),),
+                subject=label.root,
+                mention=(match.start(1), match.end(1)),
+                confidence=0.85,
+            )
+        )
+    return found

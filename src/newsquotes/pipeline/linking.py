@@ -137,7 +137,10 @@ def _found(
         span = doc.char_span(source.start, source.end, alignment_mode="expand")
         if span is not None and len(span):
             inside = parsed is not None and span.start <= parsed.i < span.end
-            subject, mention = (parsed if inside else span.root), (source.start, source.end)
+            subject = parsed if inside else span.root
+            mention = _whole_phrase(
+                doc, span.root, (source.start, source.end), [*parts, *filter(None, [cue])]
+            )
     elif parsed is not None:
         subject, mention = parsed, mention_bounds(parsed)
     scores = [p.score for p in parts] + [s.score for s in (cue, source) if s is not None]
@@ -149,6 +152,20 @@ def _found(
         mention=mention,
         confidence=round(min(scores), 2),
     )
+
+
+def _whole_phrase(doc: Doc, head: Token, mention: tuple[int, int], others: list[RoleSpan]) -> tuple[int, int]:
+    """``mention`` widened to the whole noun phrase ``head`` heads (``Senate Minority`` ->
+    ``Senate Minority Leader Harry Reid (D-Nev.)``), where that phrase takes in no other part
+    of the attribution."""
+    left, right = head.left_edge, head.right_edge
+    start, end = left.idx, right.idx + len(right)
+    while end > start and doc.text[end - 1] in ",;: \n":
+        end -= 1
+    start, end = min(start, mention[0]), max(end, mention[1])
+    if any(o.start < end and start < o.end for o in others) or head.sent.start > left.i:
+        return mention
+    return start, end
 
 
 def _kind(text: str, spans: Spans) -> QuoteType:

@@ -268,6 +268,11 @@ class Registry:
         word = canonical_words(name.tokens)[0]
         at = name.start
         bare = word.replace(".", "")
+        if word.isupper() and len(word) > 3 and word.isalpha():
+            # "WALLACE:" in a transcript is Chris Wallace, if the article names him
+            titled = word.title()
+            if any(e.words[-1] == titled and len(e.words) > 1 for e in self.entities):
+                word = titled
         matches = [
             e
             for e in self.entities
@@ -598,6 +603,13 @@ class Registry:
 
     def _other_mention(self, head: Token) -> Entity | None:
         lower = head.lower_
+        if head.text.isupper() and len(head.text) > 2 and head.is_alpha:
+            # a transcript's label: "PENCE" is the Mike Pence the article names
+            people = [
+                e for e in self.entities if e.named and e.kind == "person" and e.words[-1].lower() == lower
+            ]
+            if people:
+                return max(people, key=lambda e: len(e.positions))
         if lower in ("i", "me", "my") and self.author is not None:
             return self.author  # narration in the first person: the author (CONVENTIONS.md)
         if lower in PRONOUN_GENDER:

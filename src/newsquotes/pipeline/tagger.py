@@ -112,6 +112,22 @@ def decode(tags: Sequence[int], probs: Sequence[float], offsets: Sequence[tuple[
     return found
 
 
+def snap_to_words(text: str, spans: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """``spans`` widened to whole words: a tag that stops inside a word (``John Dick`` of
+    ``John Dickey``, one wordpiece short) covers the word."""
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+        while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            end += 1
+        out.append(
+            span if (start, end) == (span.start, span.end) else RoleSpan(span.role, start, end, span.score)
+        )
+    return out
+
+
 def window_batch(
     ids: Sequence[int], spans: Sequence[tuple[int, int]], cls_id: int, sep_id: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -223,4 +239,4 @@ class Tagger:
             feeds["token_type_ids"] = np.zeros_like(input_ids)
         (logits,) = self.session.run(["logits"], feeds)
         tags, scores = read_tags(_softmax(logits), spans)
-        return decode(tags, scores, encoding.offsets)
+        return snap_to_words(text, decode(tags, scores, encoding.offsets))
