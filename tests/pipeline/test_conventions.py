@@ -91,3 +91,36 @@ def test_conventions_viterbi_never_starts_a_span_inside() -> None:
     rows[2, i_content] = 0.4
     rows[3, o] = 0.9
     assert viterbi(rows) == [o, b_content, i_content, o]
+
+
+def test_conventions_the_topic_of_a_speech_act_is_not_its_content(nlp: Language) -> None:
+    text = "Chrissy Teigen has opened up about the loss of her baby."
+    record = _record(text, "the loss of her baby", "opened up about")
+    assert apply_conventions(nlp(text), record) is None
+    said = "Chrissy Teigen explained that the loss of her baby had changed her."
+    kept = apply_conventions(
+        nlp(said), _record(said, "that the loss of her baby had changed her", "explained")
+    )
+    assert kept is not None
+
+
+def test_conventions_lead_in_of_a_quote_is_no_quote_of_its_own(extractor: Extractor) -> None:
+    text = (
+        "Chrissy Teigen lost her baby last month.\n\n"
+        "Addressing critics of the pictures, Teigen wrote: “I cannot express how little I care "
+        "that you hate the photos.”"
+    )
+    quotes = extractor.extract(text).quotes
+    assert [(q.type, q.speaker.name) for q in quotes if "critics" in q.text or "care" in q.text] == [
+        ("direct", "Chrissy Teigen")
+    ]
+
+
+def test_conventions_titles_in_quote_marks_are_no_quotes(rules: Extractor) -> None:
+    text = (
+        'Lester Holt, the anchor of NBC\'s "Nightly News." asked the first question.\n\n'
+        "'Legend in the Coal Fields.'\n\n"
+        'Mr. Clarke said: "I will fix the land."'
+    )
+    texts = [q.text for q in rules.extract(text).quotes]
+    assert texts == ["I will fix the land."]

@@ -37,6 +37,8 @@ def apply_conventions(doc: Doc, record: Found) -> Found | None:
     if record.type == "direct":
         return record
     verb = cue_verb(doc, record)
+    if verb is not None and _is_topic(doc, record, verb):
+        return None
     if verb is not None:
         if _is_passive(verb):
             agent = _agent(verb)
@@ -47,6 +49,28 @@ def apply_conventions(doc: Doc, record: Found) -> Found | None:
             record = replace(record, subject=subject, mention=mention)
         record = _one_act(doc, record)
     return _without_that(doc.text, record)
+
+
+_TOPIC_CUES = frozenset(
+    "address describe recall discuss open talk speak thank praise detail recount remember".split()
+)
+
+
+def _is_topic(doc: Doc, record: Found, verb: Token) -> bool:
+    """The topic of a speech act, not something said: the noun phrase a verb that takes one
+    has for its object (``opened up about the loss of her baby``, ``Describing the moment it
+    was "time to let go"``), with no clause of the verb's own in the content."""
+    if verb.lemma_.lower() not in _TOPIC_CUES:
+        return False
+    tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
+    if not tokens:
+        return False
+    first = tokens[0]
+    while first.dep_ in ("det", "amod", "compound", "poss", "nummod") and first.head in tokens:
+        first = first.head
+    attached = first.head.i == verb.i or (first.head.dep_ == "prep" and first.head.head.i == verb.i)
+    clauses = any(t.head.i == verb.i and t.dep_ in ("ccomp", "xcomp", "advcl") for t in tokens)
+    return attached and first.pos_ in ("NOUN", "PROPN", "PRON") and not clauses
 
 
 def _is_passive(verb: Token) -> bool:
@@ -64,14 +88,14 @@ def _agent(verb: Token) -> Token | None:
 
 def _one_act(doc: Doc, record: Found) -> Found:
     """``record`` ended before a second speech act of its speaker: a verb of saying coordinated
-    inside the content with no subject of its own (``Jack was delivered at 20 weeks and
-    addressed critics``; the parse may hang it on either verb)."""
+    inside the content with no subject of its own (``asked others to share ... and called for
+    ...``; the parse may hang it on either verb)."""
     tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
     for token in tokens:
         if (
             token.dep_ == "conj"
             and token.pos_ == "VERB"
-            and is_cue(token)
+            and (is_cue(token) or token.lemma_.lower() in _TOPIC_CUES)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             and token.i > tokens[0].i
         ):

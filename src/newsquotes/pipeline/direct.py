@@ -67,6 +67,10 @@ def is_fragment(text: str, quote: MarkedQuote, paragraph_start: int, previous: M
 _MINOR_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 
 
+# words after which a capitalised quote names something: 'a clip of "The 411."'
+_TITLE_LEADS = frozenset("of titled entitled called named nickname dubbed show program series".split())
+
+
 def is_name_or_title(text: str, quote: MarkedQuote) -> bool:
     """Quote marks around a name, a title or markup, not speech: ``MSNBC's "Morning Joe"``,
     ``Marcia "Cia" Price``, ``"In Avoiding Tax, Trump Is Merely a Small Fry"``, ``="1474387200"``."""
@@ -81,8 +85,22 @@ def is_name_or_title(text: str, quote: MarkedQuote) -> bool:
     if len(words) > 12:
         return False
     capitalised = all(w[0].isupper() or not w[0].isalpha() for w in significant)
+    if not capitalised:
+        return False
     # a headline quote ends like a sentence: "'You Should Be Criminally Investigated.'"
-    return capitalised and content.rstrip(" '\"”’")[-1:] not in ".!?"
+    if content.rstrip(" '\"”’")[-1:] not in ".!?":
+        return True
+    # ... but a title stays a title with a full stop: a subheading standing as its own
+    # paragraph ("'Legend in the Coal Fields.'"), a show or document named after a possessive
+    # or a naming word (NBC's "Nightly News.", his 1994 "Contract with America.")
+    if len(words) > 8:
+        return False
+    before = text[: quote.open_pos].rstrip(" \t")
+    after = text[quote.outer_end :].lstrip(" \t")
+    if (not before or before.endswith("\n")) and (not after or after.startswith("\n")):
+        return True
+    last = before.split()[-1].lower() if before.split() else ""
+    return last.endswith(("'s", "’s")) or last in _TITLE_LEADS or last.isdigit()
 
 
 def _frame_speaker(frame: list[Token], cue: Token) -> Token | None:

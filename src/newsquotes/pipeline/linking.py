@@ -198,6 +198,10 @@ def _overlaps(a: Found, b: Found) -> bool:
     return any(x < d and c < y for x, y in a.spans for c, d in b.spans)
 
 
+def _same_cue(a: Found, b: Found) -> bool:
+    return any(x < d and c < y for x, y in a.cue_spans for c, d in b.cue_spans)
+
+
 def _contains(outer: Found, inner: Found) -> bool:
     return all(any(c <= a and b <= d for c, d in outer.spans) for a, b in inner.spans)
 
@@ -222,6 +226,8 @@ def merge(text: str, rules: Sequence[Found], model: Sequence[Found]) -> list[Fou
         rest = _cut(text, record, full)
         if rest is None:
             continue
+        if rest is not record and any(_same_cue(rest, quote) for quote in full):
+            continue  # what is left lost its cue to the quote: "Addressing critics, Teigen wrote: “...”"
         inside = [f for f in fragments if _overlaps(rest, f)]
         if rest.type == "direct" and inside:
             continue  # the rules' fragment, tagged again
