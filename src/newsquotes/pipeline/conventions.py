@@ -58,10 +58,10 @@ _TOPIC_CUES = frozenset(
 
 def _is_topic(doc: Doc, record: Found, verb: Token) -> bool:
     """The topic of a speech act, not something said: the noun phrase a verb that takes one
-    has for its object (``opened up about the loss of her baby``, ``Describing the moment it
-    was "time to let go"``), with no clause of the verb's own in the content."""
-    if verb.lemma_.lower() not in _TOPIC_CUES:
-        return False
+    has for its object (``opened up about the loss of her baby``, ``Recalling the moments
+    following Jack's delivery``), with no clause of the verb's own and no quoted words in it."""
+    if verb.lemma_.lower() not in _TOPIC_CUES or has_quote_mark(doc.text[record.start : record.end]):
+        return False  # 'praised the "great enthusiasm" of the volunteers': words were said
     tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
     if not tokens:
         return False
