@@ -197,6 +197,16 @@ class Registry:
         # inside quote marks a name is the quoted speaker's word, no antecedent for narration
         self._quoted = [(q.open_pos, q.outer_end) for q in find_marked_quotes(text, body_start).quotes]
         self._quote_starts = [a for a, _ in self._quoted]
+        # sentences counted for distance: a quote's own sentences do not push its speaker
+        # back ("..., said Leslie Wimes. / "A. B. C," she said.": Wimes is one step back)
+        self._step = [0] * len(doc)
+        step = 0
+        for sent in self._sents:
+            quoted = self.is_quoted(sent.start_char) and self.is_quoted(
+                max(sent.start_char, sent.end_char - 1)
+            )
+            step += not quoted
+            self._step[sent.start : sent.end] = [step] * len(sent)
         self.body_start = body_start
         self.entities: list[Entity] = []
         self._by_token: dict[int, Entity] = {}
@@ -221,7 +231,7 @@ class Registry:
         return _Position(
             start=first.idx,
             end=last.idx + len(last),
-            sentence=self._sentence_of[head.i],
+            sentence=self._step[head.i],
             paragraph=self._paragraph(first.idx),
             subject=subject,
             speaker=subject and is_cue(head.head),
@@ -466,7 +476,7 @@ class Registry:
     ) -> list[tuple[Entity, list[_Position]]]:
         """Entities of ``kind`` and a compatible gender mentioned in the ``window`` sentences
         before ``token``, each with its mentions before it."""
-        sentence = self._sentence_of[token.i]
+        sentence = self._step[token.i]
         narration = not self.is_quoted(token.idx)
         found = []
         for entity in self.entities:
@@ -498,13 +508,13 @@ class Registry:
         self, token: Token, gender: Gender | None, candidates: list[tuple[Entity, list[_Position]]]
     ) -> list[Candidate]:
         """The ranker's view of each candidate at ``token`` (also used to train it)."""
-        sentence = self._sentence_of[token.i]
+        sentence = self._step[token.i]
         paragraph = self._paragraph(token.idx)
         latest = max(before[-1].start for _, before in candidates)
         most = max(len(before) for _, before in candidates)
         firsts = [(p.start, id(e)) for e, before in candidates for p in before if p.paragraph == paragraph]
         first_in_paragraph = min(firsts)[1] if firsts else None
-        sent = self._sents[sentence]
+        sent = self._sents[self._sentence_of[token.i]]
         frame = any(self.is_quoted(t.idx) for t in sent) and token.dep_ in _SUBJECT_DEPS
         out = []
         for entity, before in candidates:
