@@ -292,3 +292,11 @@ def test_people_transcript_labels_are_the_speakers_turns(rules: Extractor) -> No
         ":",
     )
     assert turns["Let's start with the debate. Will Gennifer Flowers be there?"][1] == "Chris Wallace"
+
+
+def test_people_a_misprinted_surname_joins_the_one_person_it_is_a_letter_from() -> None:
+    from newsquotes.pipeline.people import _one_typo
+
+    assert _one_typo("Wimes", "Wines") and _one_typo("McClenney", "McLenney")
+    assert not _one_typo("Bush", "Rush") and not _one_typo("Harris", "Farris")
+    assert not _one_typo("Clinton", "Clinton")

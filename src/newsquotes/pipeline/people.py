@@ -111,8 +111,13 @@ class Entity:
         the title (``Lord Browne``)."""
         if self.owner is not None:
             return f"{self.owner.words[-1]} {self.words[-1]}"
-        forms = {f: n for f, n in self.forms.items() if f not in self.heading_forms} or self.forms
+        # a headline's form counts only where it opens with a first name ("Hillary Clinton
+        # Was Headed"), not where title case ran words together ("Obama Sees", "Say Mexico")
+        forms = {f: n for f, n in self.forms.items() if f not in self.heading_forms or _first_named(f)}
+        forms = forms or self.forms
         full = [(count, -len(form), form) for form, count in forms.items() if len(form) > 1]
+        if not full and forms is not self.forms:
+            return " ".join(max(forms, key=lambda form: forms[form]))
         if full:
             best = max(full)[2]
             if self.kind == "organization" or best[0].lower() not in FEMALE_NAMES | MALE_NAMES:
@@ -155,6 +160,21 @@ class Entity:
 
     def add(self, position: _Position) -> None:
         bisect.insort(self.positions, position, key=lambda p: p.start)
+
+
+def _first_named(form: tuple[str, ...]) -> bool:
+    return 1 < len(form) <= 3 and form[0].lower() in FEMALE_NAMES | MALE_NAMES
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Surnames a letter apart (one changed, dropped or added), long enough that this is a
+    misprint, not another name: "Wimes"/"Wines", "McClenney"/"McLenney"."""
+    if min(len(a), len(b)) < 5 or a[0] != b[0] or a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -309,6 +329,13 @@ class Registry:
         for entity in self.entities:
             if entity.words == (word,) and entity.gender in (None, name.gender or entity.gender):
                 return entity
+        misspelt = [
+            e
+            for e in self.entities
+            if len(e.words) > 1 and e.kind == "person" and e.owner is None and _one_typo(e.words[-1], word)
+        ]
+        if len(misspelt) == 1:
+            return misspelt[0]  # "McLenney" in a story about Tyresha McClenney
         entity = Entity(words=(word,))
         self.entities.append(entity)
         return entity
