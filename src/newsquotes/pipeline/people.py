@@ -116,8 +116,7 @@ class Entity:
         forms = {f: n for f, n in self.forms.items() if f not in self.heading_forms or _first_named(f)}
         forms = forms or self.forms
         full = [(count, -len(form), form) for form, count in forms.items() if len(form) > 1]
-        if not full and forms is not self.forms:
-            return " ".join(max(forms, key=lambda form: forms[form]))
+        words = self.words if forms is self.forms else max(forms, key=lambda form: forms[form])
         if full:
             best = max(full)[2]
             if self.kind == "organization" or best[0].lower() not in FEMALE_NAMES | MALE_NAMES:
@@ -129,8 +128,8 @@ class Entity:
                     best = max(longer, key=lambda form: (forms[form], -len(form)))
             return " ".join(best)
         if self.peer is not None and self.kind == "person":
-            return f"{self.peer} {' '.join(self.words)}"
-        return " ".join(self.words)
+            return f"{self.peer} {' '.join(words)}"
+        return " ".join(words)
 
     def _weight(self, gender: Gender) -> int:
         return sum(weight for _, _, g, weight in self.evidence if g == gender)
@@ -169,6 +168,7 @@ def _first_named(form: tuple[str, ...]) -> bool:
 def _one_typo(a: str, b: str) -> bool:
     """Surnames a letter apart (one changed, dropped or added), long enough that this is a
     misprint, not another name: "Wimes"/"Wines", "McClenney"/"McLenney"."""
+    a, b = a.lower(), b.lower()
     if min(len(a), len(b)) < 5 or a[0] != b[0] or a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
