@@ -183,6 +183,15 @@ ARTIFACTS = frozenset(
 )
 # artifacts of the news itself: with no maker named, the news organisation last named made them
 NEWS_ARTIFACTS = frozenset({"article", "piece", "story", "report", "editorial", "column"})
+# artifacts a later mention may name by another word ("A new RNC ad ... The clip shows")
+ARTIFACT_KINDS = (
+    frozenset({"ad", "advert", "advertisement", "commercial", "spot", "clip", "video"}),
+    frozenset({"poll", "survey"}),
+    frozenset({"study", "research", "analysis", "report", "finding", "findings"}),
+    frozenset({"article", "piece", "story", "editorial", "column"}),
+    frozenset({"statement", "release", "letter", "memo", "email", "e-mail", "message"}),
+    frozenset({"tweet", "post"}),
+)
 
 # Definite descriptions of an organisation, each with words that, in a name, make an
 # organisation of that sort ("the newspaper" -> "The Washington Post").

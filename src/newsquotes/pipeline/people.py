@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from ..model import EntityKind, Gender, Person
 from .cues import is_cue, tokens_in
 from .lexicon import (
+    ARTIFACT_KINDS,
     ARTIFACTS,
     BARE_ORG_DESCRIPTIONS,
     DERIVED_ORGS,
@@ -680,9 +681,10 @@ class Registry:
         # the last one named before; else, for a headline's "Poll:", the next one
         before = reversed(self.doc[max(0, head.i - 400) : head.i])
         after = self.doc[head.i + 1 : head.i + 120] if head.idx < self.body_start + 200 else ()
+        kind = next((group for group in ARTIFACT_KINDS if lemma in group), frozenset({lemma}))
         for tokens in (before, after):
             for token in tokens:
-                if token.lemma_.lower() == lemma and token.pos_ in ("NOUN", "PROPN"):
+                if token.lemma_.lower() in kind and token.pos_ in ("NOUN", "PROPN"):
                     maker = self._maker_named(token)
                     if maker is not None:
                         return maker
