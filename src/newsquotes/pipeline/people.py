@@ -152,6 +152,8 @@ class Entity:
             return "organization"
         if self._weight("female") + self._weight("male") >= 2 or self.person_votes > self.org_votes:
             return "person"
+        if any(role in ROLE_NOUNS for role in self.roles):
+            return "person"  # "Former Pennsylvania Gov. Ed Rendell", whatever NER says of "Rendell"
         return "organization"
 
     def before(self, at: int) -> list[_Position]:
