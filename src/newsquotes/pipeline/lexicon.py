@@ -234,3 +234,5 @@ BARE_ORG_DESCRIPTIONS = frozenset({"police"})
 PARTY_PLURALS = frozenset(
     {"tories", "conservatives", "democrats", "republicans", "liberal democrats", "lib dems", "greens"}
 )
+# party names that are organisations though NER often reads them as people
+PARTY_NAMES = frozenset({"gop", "dnc", "rnc", "snp", "ukip", "labour", "nato"})

@@ -38,6 +38,7 @@ from .lexicon import (
     NEWS_ARTIFACTS,
     ORG_DESCRIPTIONS,
     ORG_WORDS,
+    PARTY_NAMES,
     PARTY_PLURALS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
@@ -148,7 +149,8 @@ class Entity:
     def kind(self) -> EntityKind:
         if self.fixed_kind is not None:
             return self.fixed_kind
-        if any(w.lower() in ORG_WORDS for w in self.words) or " ".join(self.words).lower() in PARTY_PLURALS:
+        joined = " ".join(self.words).lower()
+        if any(w.lower() in ORG_WORDS for w in self.words) or joined in PARTY_PLURALS | PARTY_NAMES:
             return "organization"
         if self._weight("female") + self._weight("male") >= 2 or self.person_votes > self.org_votes:
             return "person"
