@@ -38,16 +38,21 @@ def _serve(args: argparse.Namespace) -> int:
     )
     try:
         sock = listen(args.host, args.port)
-        app = create_app(settings)
     except NewsQuotesError as exc:
         _error(str(exc))
         return 2
-    if not is_loopback(args.host):
-        warning = f"listening on {args.host}: anyone who can reach this address can use the server"
-        print(f"{_PROG}: warning: {warning}", file=sys.stderr)
-    served = f"corpus {settings.corpus}" if settings.corpus else "no corpus"
-    print(f"{_PROG}: serving {served} on {url_of(sock)} (Ctrl-C to stop)", flush=True)
-    serve(app, sock)
+    with sock:
+        try:
+            app = create_app(settings)
+        except NewsQuotesError as exc:
+            _error(str(exc))
+            return 2
+        if not is_loopback(args.host):
+            warning = f"listening on {args.host}: anyone who can reach this address can use the server"
+            print(f"{_PROG}: warning: {warning}", file=sys.stderr)
+        served = f"corpus {settings.corpus}" if settings.corpus else "no corpus"
+        print(f"{_PROG}: serving {served} on {url_of(sock)} (Ctrl-C to stop)", flush=True)
+        serve(app, sock)
     return 0
 
 

@@ -63,8 +63,9 @@ def create_app(settings: ServeSettings, *, extractor: Extractor | None = None) -
     Raises ``PipelineError`` when the pipeline cannot be loaded, ``StorageError`` E303 when the
     corpus is not a ``newsquotes run`` output folder.
     """
-    extractor = extractor or Extractor(settings.model, use_model=settings.use_model)
+    # the corpus first: a wrong folder is said at once, before a second of loading the pipeline
     corpus = Corpus(settings.corpus) if settings.corpus is not None else None
+    extractor = extractor or Extractor(settings.model, use_model=settings.use_model)
     templates = _templates()
 
     def respond(path: str, error: NewsQuotesError) -> Response:

@@ -60,18 +60,19 @@ def index(request: Request) -> HTMLResponse:
 async def _read_form(request: Request) -> tuple[str, dict[str, Any]]:
     """The article text and metadata of the form: an uploaded file if one was chosen, else the
     pasted text."""
-    origin = "POST /"
     settings = app_state(request).settings
     try:
-        form = await request.form(max_files=1, max_fields=8, max_part_size=settings.max_body)
+        # the context closes the upload's temporary file
+        async with request.form(max_files=1, max_fields=8, max_part_size=settings.max_body) as form:
+            title = form.get("title")
+            upload = form.get("file")
+            text = form.get("text")
+            name = Path(upload.filename).name if isinstance(upload, UploadFile) and upload.filename else None
+            data = await upload.read() if isinstance(upload, UploadFile) and name else b""
     except HTTPException as exc:  # Starlette's answer to a malformed multipart body
-        raise InputError("E117", source=origin, reason=str(exc.detail)) from exc
-    title = form.get("title")
+        raise InputError("E117", source="POST /", reason=str(exc.detail)) from exc
     metadata: dict[str, Any] = {"title": (title.strip() or None) if isinstance(title, str) else None}
-    upload = form.get("file")
-    if isinstance(upload, UploadFile) and upload.filename:
-        name = Path(upload.filename).name
-        data = await upload.read()
+    if name is not None:
         suffix = Path(name).suffix.lower()
         if suffix in _HTML_SUFFIXES:
             raw = read_html(data, name)
@@ -80,7 +81,6 @@ async def _read_form(request: Request) -> tuple[str, dict[str, Any]]:
         if suffix != ".txt":
             raise InputError("E119", source=name)
         return decode(data, name), {**metadata, "id": Path(name).stem, "source": name}
-    text = form.get("text")
     # HTML forms send a textarea's line breaks as CRLF whatever the user typed; the article's
     # own line breaks are LF, and paragraphs are found on them
     pasted = text.replace("\r\n", "\n") if isinstance(text, str) else ""
@@ -212,5 +212,7 @@ def _operation(path: str, method: str, operation: dict[str, Any]) -> dict[str, A
             }
             for name, field in body.get("properties", {}).items()
         ],
-        "responses": [(code, answer.get("description", "")) for code, answer in operation["responses"].items()],
+        "responses": [
+            (code, answer.get("description", "")) for code, answer in operation["responses"].items()
+        ],
     }
