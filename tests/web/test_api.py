@@ -157,7 +157,18 @@ def test_api_quotes_filters_and_pages(client: TestClient, corpus_dir: Path) -> N
 def test_api_quotes_search_is_literal(client: TestClient, words: str) -> None:
     response = client.get("/api/quotes", params={"q": words})
     assert response.status_code == 200
-    assert all(words.lower() in q["text"].lower() for q in response.json()["quotes"])
+    for quote in response.json()["quotes"]:
+        assert all(word.lower() in quote["text"].lower() for word in words.split())
+
+
+def test_api_quotes_search_needs_every_word_in_any_order(client: TestClient) -> None:
+    found = client.get("/api/quotes", params={"q": "schools  WILL open", "limit": 500}).json()["quotes"]
+    assert found and all(w in q["text"].lower() for q in found for w in ("schools", "will", "open"))
+    phrase = client.get("/api/quotes", params={"q": "will open", "limit": 500}).json()["quotes"]
+    assert {q["quote_id"] + q["article_id"] for q in found} <= {
+        q["quote_id"] + q["article_id"] for q in phrase
+    }
+    assert client.get("/api/quotes", params={"q": "schools zebra"}).json()["quotes"] == []
 
 
 def test_api_speakers(client: TestClient, corpus_dir: Path) -> None:
@@ -262,3 +273,26 @@ def test_api_concurrent_extracts_match_sequential(app: Any, extractor: Extractor
     concurrent = asyncio.run(run_all())
     assert concurrent == sequential
     assert finished["healthz"] < max(t for key, t in finished.items() if key != "healthz")
+
+
+def test_api_serves_a_json_lines_corpus_alike(
+    tmp_path: Path, corpus_dir: Path, client: TestClient, extractor: Extractor
+) -> None:
+    from webdata import make_corpus_input
+
+    from newsquotes.run.local import RunSettings, run_local
+
+    out = tmp_path / "out"
+    run_local(
+        [str(make_corpus_input(tmp_path / "in"))],
+        RunSettings(out=out, fmt="jsonl", workers=1),
+        extractor=extractor,
+    )
+    assert not list(out.glob("quotes/*.parquet"))
+    with TestClient(create_app(ServeSettings(corpus=out), extractor=extractor)) as jsonl:
+        from_jsonl = jsonl.get(f"/api/articles/{XSS_ID}").json()
+        from_parquet = client.get(f"/api/articles/{XSS_ID}").json()
+        assert {**from_jsonl, "source": None} == {**from_parquet, "source": None}  # other input folders
+        speakers = jsonl.get("/api/speakers").json()["speakers"]
+        assert speakers == client.get("/api/speakers").json()["speakers"]
+        assert jsonl.get(f"/articles/{XSS_ID}").status_code == 200

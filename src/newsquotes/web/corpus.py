@@ -81,10 +81,25 @@ class Page:
         return max(0, self.offset - self.limit) if self.offset > 0 else None
 
 
+MAX_WORDS = 10  # words of a search that must all match; more are ignored
+
+
 def like_pattern(words: str) -> str:
     """An ILIKE pattern matching ``words`` anywhere, with LIKE's wildcards in them escaped."""
     escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def _all_words(columns: tuple[str, ...], search: str) -> tuple[str, dict[str, str]]:
+    """A condition that each word of ``search`` is in one of ``columns`` (case-insensitive, in
+    any order), and its parameters. The SQL is fixed text; the words are only parameters."""
+    words = search.split()[:MAX_WORDS] or [search]
+    parameters = {f"word{n}": like_pattern(word) for n, word in enumerate(words)}
+    conditions = (
+        "(" + " OR ".join(f"{column} ILIKE $word{n} ESCAPE '\\'" for column in columns) + ")"
+        for n in range(len(words))
+    )
+    return "(" + " AND ".join(conditions) + ")", parameters
 
 
 def _spans(value: Any) -> tuple[tuple[int, int], ...]:
@@ -175,10 +190,11 @@ class Corpus:
             )
             return _page(rows, limit, offset, total=self.counts()["articles"])
         parameters["pattern"] = like_pattern(search)
+        in_article, words = _all_words(("title", "text"), search)
+        parameters.update(words)
         rows = self._all(
-            """WITH hits AS (
-                   SELECT id FROM articles
-                   WHERE title ILIKE $pattern ESCAPE '\\' OR text ILIKE $pattern ESCAPE '\\'
+            f"""WITH hits AS (
+                   SELECT id FROM articles WHERE {in_article}
                    UNION
                    SELECT article_id FROM quotes WHERE speaker_name ILIKE $pattern ESCAPE '\\'
                )
@@ -278,8 +294,9 @@ class Corpus:
         conditions = ["true"]
         parameters: dict[str, Any] = {"limit": limit + 1, "offset": offset}
         if search:
-            conditions.append("text ILIKE $pattern ESCAPE '\\'")
-            parameters["pattern"] = like_pattern(search)
+            in_text, words = _all_words(("text",), search)
+            conditions.append(in_text)
+            parameters.update(words)
         if speaker:
             conditions.append("speaker_name = $speaker")
             parameters["speaker"] = speaker

@@ -37,11 +37,12 @@ def _page(request: Request, name: str, context: dict[str, Any], status_code: int
     return response
 
 
-def _article_context(article: Article) -> dict[str, Any]:
+def _article_context(article: Article, *, in_corpus: bool) -> dict[str, Any]:
     return {
         "article": article,
         "article_html": render_text(article),
         "speakers": speaker_rows(article),
+        "link_speakers": in_corpus,  # a pasted article's speakers need not be in the corpus
     }
 
 
@@ -91,7 +92,7 @@ async def _read_form(request: Request) -> tuple[str, dict[str, Any]]:
 async def extract_page(request: Request) -> HTMLResponse:
     text, metadata = await _read_form(request)
     article = await app_state(request).service.extract(text, origin="POST /", **metadata)
-    context = _article_context(article)
+    context = _article_context(article, in_corpus=False)
     context.update(
         text=text if "source" not in metadata else "",
         title=metadata.get("title") or "",
@@ -113,7 +114,7 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     article = corpus.article(article_id)
     if article is None:
         raise InputError("E126", source=str(corpus.folder), article_id=article_id)
-    return _page(request, "article.html", _article_context(article))
+    return _page(request, "article.html", _article_context(article, in_corpus=True))
 
 
 @router.get("/speakers", response_class=HTMLResponse)
