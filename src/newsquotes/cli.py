@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .cli_corpus import add_commands as add_corpus_commands
+from .cli_serve import add_command as add_serve_command
 from .errors import InputError, NewsQuotesError
 from .extractor import DEFAULT_MODEL, NO_MODEL_HELP, Extractor
 from .io.jsonl import read_jsonl
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(handler=_eval)
 
     add_corpus_commands(commands)  # run, spark, stats, query, db
+    add_serve_command(commands)  # serve (the web extra)
     return parser
 
 

@@ -1,7 +1,7 @@
 """Every error message newsquotes raises, each with a stable code.
 
-E1xx: input (files, records, gold data); E2xx: pipeline (models, components);
-E3xx: storage (output). Errors carry the input (``source``) and, where known, the article id
+E1xx: input (files, records, gold data, web requests); E2xx: pipeline (models, components);
+E3xx: storage (output); E4xx: the web view (``newsquotes serve``). Errors carry the input (``source``) and, where known, the article id
 and line, so a corpus run can record them next to its results.
 """
 
@@ -25,11 +25,18 @@ class Errors:
     E114 = "Corrupt or truncated gzip data in {path} after {position}: {reason}"
     E115 = "Duplicate article id {article_id!r} in {path}: first seen in {first}"
     E116 = "Unsupported input {path}: expected a folder or .txt, .html, .htm, .jsonl, .jsonl.gz, .warc or .warc.gz"
+    E117 = "The body of {path} cannot be read: {reason}"
+    E118 = "Field '{field}' of {path}: {reason}"
+    E119 = "Unsupported upload {path}: expected a .txt, .html or .htm file"
     E120 = "Gold file {path}, line {line}: {reason}"
     E121 = "Gold file {path}, line {line}: span {start}-{end} of {tid} does not match its text: expected {expected!r}, found {found!r}"
     E122 = "Gold file {path}, line {line}: span {start}-{end} lies outside the text ({length} characters)"
     E123 = "Gold file {path}: record {index} is missing field '{field}'"
     E124 = "Predictions {path}, line {line}: {reason}"
+    E125 = "Parameter '{field}' of {path}: {reason}"
+    E126 = "No article with id {article_id!r} in {path}"
+    E127 = "No corpus is being served: start `newsquotes serve DIR` with a `newsquotes run` output folder to use {path}"
+    E128 = "No speaker named {name!r} in {path}"
     E201 = "spaCy pipeline '{name}' is not installed: {reason}. Install it with pip (see the README) or choose another with --model"
     E202 = "spaCy pipeline '{name}' has no {what}: newsquotes needs a tagger, a dependency parser and NER"
     E203 = "Extraction failed on article {article_id} ({path}): {reason}"
@@ -47,6 +54,8 @@ class Errors:
     E302 = "Output folder {path} holds another run ({reason}): rerun the same command to resume, or choose a new --out"
     E303 = "Not a newsquotes corpus folder: {path} ({reason})"
     E304 = "Query failed on {path}: {reason}"
+    E401 = "`newsquotes serve` needs the web extra, which did not import ({reason}): pip install 'newsquotes[web]'"
+    E402 = "Cannot listen on {host}:{port}: {reason}"
 
 
 class NewsQuotesError(Exception):
@@ -83,3 +92,7 @@ class PipelineError(NewsQuotesError):
 
 class StorageError(NewsQuotesError):
     """Output cannot be written."""
+
+
+class ServeError(NewsQuotesError):
+    """The web view cannot start: a missing extra, an address in use."""
