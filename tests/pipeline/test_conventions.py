@@ -124,3 +124,17 @@ def test_conventions_titles_in_quote_marks_are_no_quotes(rules: Extractor) -> No
     )
     texts = [q.text for q in rules.extract(text).quotes]
     assert texts == ["I will fix the land."]
+
+
+def test_conventions_reported_speech_ends_with_its_sentence(nlp: Language) -> None:
+    # BBC politics/082: "the prospects for the EU in 2005. Security, stability ..."
+    text = "Mr Straw set out the prospects for the EU in 2005. Security and prosperity were the themes."
+    content = text[text.index("the prospects") :]
+    shaped = apply_conventions(nlp(text), _record(text, content, "set out"))
+    assert shaped is not None
+    assert text[shaped.start : shaped.end] == "the prospects for the EU in 2005"
+
+
+def test_conventions_the_agent_of_a_passive_is_no_content(nlp: Language) -> None:
+    text = "Sir Menzies was among those worried about plans, backed by the UK, to lift the embargo."
+    assert apply_conventions(nlp(text), _record(text, "by the UK", "backed")) is None

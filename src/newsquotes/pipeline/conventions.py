@@ -4,7 +4,8 @@ The tagger marks spans by what they look like; the parse says what they are. A r
 content does not take in the complementizer *that*; it holds one speech act, so it ends where
 a second verb coordinated with its cue begins (``asked others to share ... and called for
 ...``); and a passive cue speaks for its agent only (``was described by X as``): its subject
-is the one spoken about or to (``Teigen was praised for sharing ...``), never the speaker.
+is the one spoken about or to (``Teigen was praised for sharing ...``), never the speaker;
+reported speech without quote marks ends with the sentence of its cue.
 """
 
 from __future__ import annotations
@@ -44,10 +45,13 @@ def apply_conventions(doc: Doc, record: Found) -> Found | None:
             agent = _agent(verb)
             if agent is None and not has_quote_mark(" ".join(doc.text[a:b] for a, b in record.spans)):
                 return None  # "is expected to", "was backed", "was praised for": no speech act
+            if agent is not None and _within(record, agent.head):
+                return None  # "plans, backed by the UK,": the agent is no content
             subject = agent
             mention = mention_bounds(agent) if agent is not None else None
             record = replace(record, subject=subject, mention=mention)
         record = _one_act(doc, record)
+    record = _one_sentence(doc, record)
     return _without_that(doc.text, record)
 
 
@@ -73,8 +77,16 @@ def _is_topic(doc: Doc, record: Found, verb: Token) -> bool:
     return attached and first.pos_ in ("NOUN", "PROPN", "PRON") and not clauses
 
 
+def _within(record: Found, token: Token) -> bool:
+    """Does ``record``'s content lie inside the phrase ``token`` heads?"""
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return all(start <= a and b <= end for a, b in record.spans)
+
+
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    # "was praised"; or a reduced relative, "plans, backed by the UK,"
+    reduced = verb.tag_ == "VBN" and verb.dep_ == "acl"
+    return reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -108,6 +120,28 @@ def _one_act(doc: Doc, record: Found) -> Found:
             spans = tuple(s for s in (_rstrip(doc.text, s) for s in spans) if s[0] < s[1])
             return replace(record, spans=spans) if spans else record
     return record
+
+
+def _one_sentence(doc: Doc, record: Found) -> Found:
+    """Reported speech without quote marks ends with its sentence: a content run on into the
+    next one (``the prospects for the EU in 2005. Security, stability ...``) is cut there."""
+    if record.type != "indirect" or len(record.spans) != 1:
+        return record
+    a, b = record.spans[0]
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span):
+        return record
+    sent = span[0].sent
+    end = sent.end_char
+    if end >= b:
+        return record
+    cue_in = any(sent.start_char <= c < end for c, _ in record.cue_spans) or not record.cue_spans
+    if not cue_in:
+        return record
+    cut = _rstrip(doc.text, (a, end))
+    while cut[1] > cut[0] and doc.text[cut[1] - 1] in ".!?":
+        cut = (cut[0], cut[1] - 1)
+    return replace(record, spans=(cut,)) if cut[1] > cut[0] else record
 
 
 def _rstrip(text: str, span: tuple[int, int]) -> tuple[int, int]:
