@@ -25,6 +25,7 @@ class Errors:
     E114 = "Corrupt or truncated gzip data in {path} after {position}: {reason}"
     E115 = "Duplicate article id {article_id!r} in {path}: first seen in {first}"
     E116 = "Unsupported input {path}: expected a folder or .txt, .html, .htm, .jsonl, .jsonl.gz, .warc or .warc.gz"
+    E117 = "Line {line} of {path}: field '{field}' holds a lone surrogate {codepoint} at character {offset}, which is not Unicode text"
     E120 = "Gold file {path}, line {line}: {reason}"
     E121 = "Gold file {path}, line {line}: span {start}-{end} of {tid} does not match its text: expected {expected!r}, found {found!r}"
     E122 = "Gold file {path}, line {line}: span {start}-{end} lies outside the text ({length} characters)"
