@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +11,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import PipelineError
+from .errors import InputError, PipelineError
+from .ids import text_id
 from .io.metadata import parse_metadata
 from .model import Article
 from .pipeline import components as _components  # noqa: F401  (registers the factory)
@@ -39,11 +39,6 @@ def load(model: str = DEFAULT_MODEL, *, use_model: bool = True) -> Language:
     if "newsquotes" not in nlp.pipe_names:
         nlp.add_pipe("newsquotes", last=True, config={"use_model": use_model})
     return nlp
-
-
-def text_id(text: str) -> str:
-    """A stable id for an article that came without one."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def to_article(doc: Doc, **metadata: Any) -> Article:
@@ -80,20 +75,44 @@ class Extractor:
         self.nlp = nlp if nlp is not None else load(model, use_model=use_model)
 
     def extract(self, text: str, **metadata: Any) -> Article:
-        """Extract the quotes of one article; ``metadata`` may set id, source, title, date, url."""
+        """Extract the quotes of one article; ``metadata`` may set id, source, title, date, url.
+
+        Raises ``InputError`` E112 for a text over the pipeline's ``max_length``.
+        """
+        self._check_length(text, metadata)
         return to_article(self.nlp(text), **metadata)
+
+    def _checked(self, items: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
+        for text, metadata in items:
+            self._check_length(text, metadata)
+            yield text, metadata
+
+    def _check_length(self, text: str, metadata: dict[str, Any]) -> None:
+        # spaCy's own E088 is a bare ValueError with advice about nlp.max_length: say what it is
+        limit = self.nlp.max_length
+        if len(text) > limit:
+            source = metadata.get("source") or "the text"
+            raise InputError(
+                "E112",
+                source=source,
+                article_id=metadata.get("id"),
+                size=len(text),
+                unit="characters",
+                limit=limit,
+            )
 
     def pipe(
         self, items: Iterable[tuple[str, dict[str, Any]]], batch_size: int = _BATCH_SIZE
     ) -> Iterator[Article]:
-        """Extract from ``(text, metadata)`` pairs, streaming, in order.
+        """Extract from ``(text, metadata)`` pairs, streaming, in order. A text over the
+        pipeline's ``max_length`` raises ``InputError`` E112 when its turn comes.
 
         The attribution model tags each text in a second thread while spaCy parses the batch
         (ONNX Runtime releases the GIL), so on two cores the model costs little wall time.
         """
         tagger = self._tagger()
         if tagger is None:
-            for doc, metadata in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+            for doc, metadata in self.nlp.pipe(self._checked(items), as_tuples=True, batch_size=batch_size):
                 yield to_article(doc, **metadata)
             return
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsquotes-tagger") as pool:
@@ -103,6 +122,7 @@ class Extractor:
                 # never idle while spaCy parses or the rules run
                 queue: deque[tuple[Doc, dict[str, Any]]] = deque()
                 for text, metadata in items:
+                    self._check_length(text, metadata)
                     doc = self.nlp.make_doc(text)
                     # kept on the doc, so the component does not parse it again
                     doc._.metadata = parse_metadata(text)

@@ -19,35 +19,31 @@ import itertools
 import json
 import multiprocessing
 import os
-import signal
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import PipelineError, StorageError
+from ..errors import StorageError
 from ..extractor import DEFAULT_MODEL, Extractor
 from ..io.parquet import (
     SUFFIX,
     TABLES,
     OutputFormat,
     Row,
-    article_row,
+    add_article,
     error_row,
-    people_rows,
-    quote_rows,
     write_atomic,
     write_part,
 )
-from ..model import Article, RawArticle
-from .sources import MAX_CHARS, Failure, Task, dedupe, file_tasks, list_files, load
+from ..model import RawArticle
+from .guard import extract_all
+from .sources import MAX_CHARS, Failure, InputFile, Task, file_tasks_of, list_inputs, load
 
-_LAYOUT_VERSION = 1
+_LAYOUT_VERSION = 2  # 2: ids from names relative to the inputs (newsquotes.ids), not path hashes
 _DONE = "_done"
 _RUN_FILE = "_run.json"
 
@@ -117,62 +113,6 @@ class RunSummary:
 # --- one chunk -----------------------------------------------------------------------------
 
 
-class _TimeLimit(Exception):
-    """Raised by SIGALRM inside an article that runs past the time limit."""
-
-
-@contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    # SIGALRM interrupts the rule code wherever it loops; only the main thread of a process can
-    # receive it (true in our workers and in Spark's), and only on Unix. Elsewhere: no limit.
-    usable = seconds and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise _TimeLimit
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _extract_one(extractor: Extractor, raw: RawArticle, timeout: float | None) -> Article | Failure:
-    try:
-        with _time_limit(timeout):
-            return extractor.extract(raw.text, **raw.metadata())
-    except _TimeLimit:
-        error = PipelineError("E205", source=raw.source, article_id=raw.id, seconds=timeout)
-    except Exception as exc:
-        error = PipelineError(
-            "E203", source=raw.source, article_id=raw.id, reason=f"{type(exc).__name__}: {exc}"
-        )
-    return Failure(raw.id or "", raw.source or "", error.code, error.message)
-
-
-def extract_all(
-    extractor: Extractor, raws: Sequence[RawArticle], batch_size: int = 8, timeout: float | None = None
-) -> list[Article | Failure]:
-    """Extract in order with ``nlp.pipe``. When an article crashes the pipeline or runs past
-    ``timeout`` seconds, ``pipe`` loses its whole batch, so the rest are redone one at a time and
-    only the bad article becomes a Failure (E203 crash, E205 time limit)."""
-    results: list[Article | Failure] = []
-    articles = extractor.pipe(((r.text, r.metadata()) for r in raws), batch_size=batch_size)
-    batch_limit = timeout * batch_size if timeout else None
-    try:
-        while len(results) < len(raws):
-            with _time_limit(batch_limit):  # the first article of a batch waits for the whole batch
-                results.append(next(articles))
-    except Exception:
-        results.extend(_extract_one(extractor, raw, timeout) for raw in raws[len(results) :])
-    return results
-
-
 def _part(out: Path, table: str, index: int, fmt: OutputFormat) -> Path:
     return out / table / f"part-{index:06d}{SUFFIX[fmt]}"
 
@@ -197,9 +137,7 @@ def process_chunk(
             failures.append(result)
             tables["errors"].append(error_row(result.article_id, result.source, result.code, result.message))
         else:
-            tables["articles"].append(article_row(result))
-            tables["quotes"].extend(quote_rows(result))
-            tables["people"].extend(people_rows(result))
+            add_article(tables, result)
     for name, rows in tables.items():
         write_part(_part(out, name, index, fmt), name, rows, fmt)
     chunk = ChunkResult(
@@ -233,13 +171,14 @@ def _work(index: int, tasks: list[Task], settings: RunSettings) -> ChunkResult:
 # --- the output folder ---------------------------------------------------------------------
 
 
-def fingerprint(files: Sequence[str], settings: RunSettings) -> dict[str, Any]:
-    """What makes two runs the same run: the input files (name, size, mtime) and the settings
-    that decide chunk boundaries and content. Workers and --strict may change between resumes."""
+def fingerprint(files: Sequence[InputFile], settings: RunSettings) -> dict[str, Any]:
+    """What makes two runs the same run: the input files (name, size, mtime: the names the ids
+    come from, so a moved corpus resumes) and the settings that decide chunk boundaries and
+    content. Workers and --strict may change between resumes."""
     digest = hashlib.sha1()
-    for path in files:
-        stat = os.stat(path)
-        digest.update(f"{path}\x00{stat.st_size}\x00{stat.st_mtime_ns}\n".encode())
+    for file in files:
+        stat = os.stat(file.path)
+        digest.update(f"{file.name}\x00{stat.st_size}\x00{stat.st_mtime_ns}\n".encode())
     return {
         "layout": _LAYOUT_VERSION,
         "files": len(files),
@@ -251,7 +190,7 @@ def fingerprint(files: Sequence[str], settings: RunSettings) -> dict[str, Any]:
     }
 
 
-def prepare_output(files: Sequence[str], settings: RunSettings) -> dict[int, ChunkResult]:
+def prepare_output(files: Sequence[InputFile], settings: RunSettings) -> dict[int, ChunkResult]:
     """Create or reopen the output folder; return the chunks already complete.
 
     Raises ``StorageError`` E302 when the folder holds a different run, E301 when it cannot be
@@ -318,13 +257,11 @@ def run_local(
     folder that cannot be used, before extracting anything; bad articles never raise.
     """
     started = time.perf_counter()
-    files = list_files(inputs)
+    files = list_inputs(inputs)
     done = prepare_output(files, settings)
     summary = RunSummary()
     report = progress or (lambda n: None)
-    pending: Iterator[tuple[int, list[Task]]] = _chunks(
-        dedupe(task for path in files for task in file_tasks(path)), settings.chunk_size
-    )
+    pending: Iterator[tuple[int, list[Task]]] = _chunks(file_tasks_of(files), settings.chunk_size)
 
     def todo() -> Iterator[tuple[int, list[Task]]]:
         for index, tasks in pending:
