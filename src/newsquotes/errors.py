@@ -73,6 +73,20 @@ class NewsQuotesError(Exception):
         self.message = template.format(**fields)
         super().__init__(f"[{code}] {self.message}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exception pickles as cls(*args), and args holds only the formatted message, which is
+        # not a code: a worker's error would then fail to unpickle in the parent and be
+        # reported as a dead worker. Rebuild from the fields instead.
+        state = {"code": self.code, "source": self.source, "article_id": self.article_id, "line": self.line}
+        return (_restore, (type(self), self.message, state))
+
+
+def _restore(cls: type[NewsQuotesError], message: str, state: dict[str, object]) -> NewsQuotesError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, f"[{state['code']}] {message}")
+    error.__dict__.update(state, message=message)
+    return error
+
 
 class InputError(NewsQuotesError, ValueError):
     """An article, record or gold file that cannot be read as given."""
