@@ -126,11 +126,20 @@ def _spark(args: argparse.Namespace) -> int:
     return 1 if counts["errors"] else 0
 
 
+def _warn_skipped(folder: Path) -> None:
+    from .query import skipped_parts
+
+    if folder.is_dir():
+        for line in skipped_parts(folder):
+            print(f"{_PROG}: warning: {line}", file=sys.stderr)
+
+
 def _stats(args: argparse.Namespace) -> int:
     try:
         from .query import stats
 
         tables = stats(Path(args.dir), top=args.top, search=args.search)
+        _warn_skipped(Path(args.dir))
     except (ImportError, NewsQuotesError) as exc:
         _error(str(exc))
         return 2
@@ -143,6 +152,7 @@ def _query(args: argparse.Namespace) -> int:
         from .query import query
 
         table = query(Path(args.dir), args.sql)
+        _warn_skipped(Path(args.dir))
     except (ImportError, NewsQuotesError) as exc:
         _error(str(exc))
         return 2
@@ -159,6 +169,7 @@ def _db(args: argparse.Namespace) -> int:
         from .query import to_database
 
         counts = to_database(Path(args.dir), Path(args.out))
+        _warn_skipped(Path(args.dir))
     except (ImportError, NewsQuotesError) as exc:
         _error(str(exc))
         return 2

@@ -48,6 +48,7 @@ class Errors:
     E302 = "Output folder {path} holds another run ({reason}): rerun the same command to resume, or choose a new --out"
     E303 = "Not a newsquotes corpus folder: {path} ({reason})"
     E304 = "Query failed on {path}: {reason}"
+    E305 = "Output folder {path} is in use by another run (pid {pid}): wait for it to finish, or choose another --out"
 
 
 class NewsQuotesError(Exception):

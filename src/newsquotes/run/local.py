@@ -41,6 +41,7 @@ from ..io.parquet import (
 )
 from ..model import RawArticle
 from .guard import extract_all
+from .lock import FolderLock
 from .sources import MAX_CHARS, Failure, InputFile, Task, file_tasks_of, list_inputs, load
 
 _LAYOUT_VERSION = 2  # 2: ids from names relative to the inputs (newsquotes.ids), not path hashes
@@ -193,8 +194,9 @@ def fingerprint(files: Sequence[InputFile], settings: RunSettings) -> dict[str, 
 def prepare_output(files: Sequence[InputFile], settings: RunSettings) -> dict[int, ChunkResult]:
     """Create or reopen the output folder; return the chunks already complete.
 
-    Raises ``StorageError`` E302 when the folder holds a different run, E301 when it cannot be
-    written. Temporary files a killed run left behind are removed.
+    Raises ``StorageError`` E302 when the folder holds a different run, E301 when it or one of
+    its table folders cannot be written (found here, not after the first chunk's work).
+    Temporary files a killed run left behind are removed. The caller holds the folder's lock.
     """
     out = settings.out
     identity = fingerprint(files, settings)
@@ -205,7 +207,10 @@ def prepare_output(files: Sequence[InputFile], settings: RunSettings) -> dict[in
     except OSError as exc:
         raise StorageError("E301", source=str(out), reason=exc.strerror or str(exc)) from exc
     if run_file.exists():
-        previous = json.loads(run_file.read_text(encoding="utf-8"))
+        try:
+            previous = json.loads(run_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise StorageError("E302", source=str(out), reason=f"{_RUN_FILE} unreadable: {exc}") from exc
         changed = sorted(key for key in identity if previous.get(key) != identity[key])
         if changed:
             raise StorageError("E302", source=str(out), reason="different " + ", ".join(changed))
@@ -213,8 +218,15 @@ def prepare_output(files: Sequence[InputFile], settings: RunSettings) -> dict[in
         data = json.dumps(identity, indent=2).encode("utf-8")
         write_atomic(run_file, lambda file: file.write(data))
     for name in (*TABLES, _DONE):
-        for temporary in (out / name).glob(".*.tmp"):
-            temporary.unlink()
+        folder = out / name
+        try:
+            for temporary in folder.glob(".*.tmp"):
+                temporary.unlink()
+        except OSError as exc:
+            raise StorageError("E301", source=str(folder), reason=exc.strerror or str(exc)) from exc
+        # every part is written here later: find a folder that refuses writes now
+        write_atomic(folder / ".probe", lambda file: file.write(b""))
+        (folder / ".probe").unlink()
     return completed_chunks(out)
 
 
@@ -258,6 +270,21 @@ def run_local(
     """
     started = time.perf_counter()
     files = list_inputs(inputs)
+    try:
+        settings.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError("E301", source=str(settings.out), reason=exc.strerror or str(exc)) from exc
+    with FolderLock(settings.out):
+        return _run_locked(files, settings, progress, extractor, started)
+
+
+def _run_locked(
+    files: list[InputFile],
+    settings: RunSettings,
+    progress: Callable[[int], None] | None,
+    extractor: Extractor | None,
+    started: float,
+) -> RunSummary:
     done = prepare_output(files, settings)
     summary = RunSummary()
     report = progress or (lambda n: None)
