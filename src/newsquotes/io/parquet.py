@@ -12,10 +12,11 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ..errors import StorageError
 from ..model import Article
+from ..settings import OutputFormat
 
 try:
     import pyarrow as pa
@@ -23,7 +24,6 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise ImportError("writing Parquet needs pyarrow: pip install 'newsquotes[corpus]'") from exc
 
-OutputFormat = Literal["parquet", "jsonl"]
 TABLES = ("articles", "quotes", "people", "errors")
 SUFFIX: dict[str, str] = {"parquet": ".parquet", "jsonl": ".jsonl"}
 

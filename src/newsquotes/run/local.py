@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StorageError
-from ..extractor import DEFAULT_MODEL, Extractor
+from ..extractor import Extractor
 from ..io.parquet import (
     SUFFIX,
     TABLES,
@@ -40,9 +40,10 @@ from ..io.parquet import (
     write_part,
 )
 from ..model import RawArticle
+from ..settings import ExtractionSettings
 from .guard import extract_all
 from .lock import FolderLock
-from .sources import MAX_CHARS, Failure, InputFile, Task, file_tasks_of, list_inputs, load
+from .sources import Failure, InputFile, Task, file_tasks_of, list_inputs, load
 
 _LAYOUT_VERSION = 2  # 2: ids from names relative to the inputs (newsquotes.ids), not path hashes
 _DONE = "_done"
@@ -53,24 +54,19 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-@dataclass(frozen=True, slots=True)
-class RunSettings:
-    """How to run: one frozen object, passed to every worker.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunSettings(ExtractionSettings):
+    """How to run: one frozen object, passed to every worker; the extraction settings it
+    shares with ``SparkSettings`` come from ``ExtractionSettings``.
 
     ``workers`` 1 or less runs in this process. ``chunk_size`` articles make one part file of
     each table; it is part of the run's identity (changing it means a new output folder).
     """
 
     out: Path
-    fmt: OutputFormat = "parquet"
     workers: int = field(default_factory=default_workers)
     strict: bool = False
-    model: str = DEFAULT_MODEL
-    use_model: bool = True
     chunk_size: int = 64
-    batch_size: int = 8
-    max_chars: int = MAX_CHARS
-    timeout: float | None = 60.0  # seconds per article; past it the article is an E205 error row
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,10 +180,8 @@ def fingerprint(files: Sequence[InputFile], settings: RunSettings) -> dict[str, 
         "layout": _LAYOUT_VERSION,
         "files": len(files),
         "files_sha1": digest.hexdigest(),
-        "format": settings.fmt,
         "chunk_size": settings.chunk_size,
-        "max_chars": settings.max_chars,
-        "model": settings.model,
+        **settings.fingerprint(),
     }
 
 
@@ -211,9 +205,13 @@ def prepare_output(files: Sequence[InputFile], settings: RunSettings) -> dict[in
             previous = json.loads(run_file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise StorageError("E302", source=str(out), reason=f"{_RUN_FILE} unreadable: {exc}") from exc
-        changed = sorted(key for key in identity if previous.get(key) != identity[key])
+        changed = [
+            f"{key} was {json.dumps(previous.get(key))}, now {json.dumps(identity[key])}"
+            for key in identity
+            if previous.get(key) != identity[key]
+        ]
         if changed:
-            raise StorageError("E302", source=str(out), reason="different " + ", ".join(changed))
+            raise StorageError("E302", source=str(out), reason="; ".join(changed))
     else:
         data = json.dumps(identity, indent=2).encode("utf-8")
         write_atomic(run_file, lambda file: file.write(data))

@@ -30,8 +30,8 @@ from ..ids import article_id, common_folder, posix, relative_name
 from ..io.jsonl import parse_record
 from ..io.text import decode, read_bytes
 from ..model import RawArticle
+from ..settings import MAX_CHARS
 
-MAX_CHARS = 1_000_000  # spaCy's own default max_length
 _BYTES_PER_CHAR = 4  # the most UTF-8 needs: a file larger than this many bytes per char is too long
 _SUFFIXES: dict[str, Literal["text", "html", "jsonl", "warc"]] = {
     ".txt": "text",

@@ -22,13 +22,13 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import StorageError
-from ..extractor import DEFAULT_MODEL, Extractor
+from ..extractor import Extractor
 from ..ids import common_folder, relative_name
-from ..io.parquet import SCHEMAS, TABLES, OutputFormat, Row, article_tables, error_row
+from ..io.parquet import SCHEMAS, TABLES, Row, article_tables, error_row
 from ..model import RawArticle
+from ..settings import ExtractionSettings
 from .guard import extract_all
 from .sources import (
-    MAX_CHARS,
     Failure,
     Task,
     duplicate,
@@ -51,20 +51,16 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 _GROUP = 64  # articles read and extracted together inside a partition
 
 
-@dataclass(frozen=True, slots=True)
-class SparkSettings:
-    """How to run on Spark. ``master`` None keeps spark-submit's (or local[*] from plain Python)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SparkSettings(ExtractionSettings):
+    """How to run on Spark: the extraction settings of ``ExtractionSettings`` (the same object
+    the local runner takes) and where. ``master`` None keeps spark-submit's (or local[*] from
+    plain Python)."""
 
     out: str
-    fmt: OutputFormat = "parquet"
-    model: str = DEFAULT_MODEL
-    use_model: bool = True
     master: str | None = None
     partitions: int | None = None
     overwrite: bool = False
-    max_chars: int = MAX_CHARS
-    batch_size: int = 8
-    timeout: float | None = 60.0  # seconds per article; past it the article is an E205 error row
 
 
 def _spark_type(arrow_type: pa.DataType) -> T.DataType:
