@@ -41,18 +41,29 @@ def load(model: str = DEFAULT_MODEL, *, use_model: bool = True) -> Language:
     return nlp
 
 
-def to_article(doc: Doc, **metadata: Any) -> Article:
-    """The ``Article`` record of a document the newsquotes component has run on."""
+def to_article(
+    doc: Doc,
+    *,
+    id: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    caption: str | None = None,
+    credit: str | None = None,
+) -> Article:
+    """The ``Article`` record of a document the newsquotes component has run on. A keyword
+    that is not a field of the article is a ``TypeError``, never silently dropped."""
     found = doc._.metadata
     return Article(
-        id=metadata.get("id") or text_id(doc.text),
+        id=id or text_id(doc.text),
         text=doc.text,
-        source=metadata.get("source"),
-        date=metadata.get("date") or found.date,
-        title=metadata.get("title"),
-        caption=metadata.get("caption") or found.caption,
-        credit=metadata.get("credit") or found.credit,
-        url=metadata.get("url"),
+        source=source,
+        date=date or found.date,
+        title=title,
+        caption=caption or found.caption,
+        credit=credit or found.credit,
+        url=url,
         quotes=doc._.quotes,
         people=doc._.people,
         dropped_marks=doc._.dropped_marks,
@@ -74,11 +85,21 @@ class Extractor:
         self.model = model
         self.nlp = nlp if nlp is not None else load(model, use_model=use_model)
 
-    def extract(self, text: str, **metadata: Any) -> Article:
-        """Extract the quotes of one article; ``metadata`` may set id, source, title, date, url.
+    def extract(
+        self,
+        text: str,
+        *,
+        id: str | None = None,
+        source: str | None = None,
+        title: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+    ) -> Article:
+        """Extract the quotes of one article.
 
         Raises ``InputError`` E112 for a text over the pipeline's ``max_length``.
         """
+        metadata = {"id": id, "source": source, "title": title, "date": date, "url": url}
         self._check_length(text, metadata)
         return to_article(self.nlp(text), **metadata)
 
@@ -104,7 +125,8 @@ class Extractor:
     def pipe(
         self, items: Iterable[tuple[str, dict[str, Any]]], batch_size: int = _BATCH_SIZE
     ) -> Iterator[Article]:
-        """Extract from ``(text, metadata)`` pairs, streaming, in order. A text over the
+        """Extract from ``(text, metadata)`` pairs, streaming, in order. ``metadata`` keys are
+        the keywords of ``extract`` (an unknown key is a ``TypeError``). A text over the
         pipeline's ``max_length`` raises ``InputError`` E112 when its turn comes.
 
         The attribution model tags each text in a second thread while spaCy parses the batch
