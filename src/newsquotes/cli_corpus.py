@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -52,6 +53,8 @@ def _summary_line(summary: Any, out: str) -> str:
     resumed = f", {summary.resumed_articles:,} resumed" if summary.resumed_articles else ""
     failed = f"{summary.errors:,} failed ({codes})" if summary.errors else "0 failed"
     stopped = "; stopped at the first failure (--strict)" if summary.stopped else ""
+    if summary.interrupted:
+        stopped = "; interrupted: run the same command again to resume"
     return (
         f"{summary.articles:,} articles extracted, {failed}{resumed}; {summary.quotes:,} quotes, "
         f"{summary.people:,} people; {summary.seconds:.1f} s; output in {out}{stopped}"
@@ -81,6 +84,7 @@ def _run(args: argparse.Namespace) -> int:
         timeout=args.timeout or None,
     )
     show = sys.stderr.isatty() and not args.quiet
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM stops a run as Ctrl-C does
     try:
         total = sum(1 for _ in iter_tasks(args.inputs)) if show else None
         with tqdm(total=total, unit="article", disable=not show, smoothing=0.1, dynamic_ncols=True) as bar:
@@ -91,12 +95,26 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenProcessPool:
         _error("a worker process died (out of memory?); run the same command again to resume")
         return 2
+    except KeyboardInterrupt:  # before the run started
+        print(f"{_PROG}: interrupted before any article was extracted", file=sys.stderr)
+        return _INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for failure in summary.first_failures:
         print(f"{_PROG}: {failure.article_id}: [{failure.code}] {failure.message}", file=sys.stderr)
     if summary.errors > len(summary.first_failures):
         print(f"{_PROG}: ... see the errors table for all {summary.errors:,}", file=sys.stderr)
     print(f"{_PROG}: {_summary_line(summary, args.out)}", file=sys.stderr)
+    if summary.interrupted:
+        return _INTERRUPTED
     return 1 if summary.errors else 0
+
+
+_INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _spark(args: argparse.Namespace) -> int:

@@ -14,11 +14,17 @@ they had left: every article ends as exactly one row of ``articles`` or ``errors
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import itertools
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
+import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -94,6 +100,7 @@ class RunSummary:
     resumed_chunks: int = 0
     resumed_articles: int = 0
     stopped: bool = False  # --strict stopped the run at a failure
+    interrupted: bool = False  # Ctrl-C (or SIGTERM through the CLI): the rest is left to resume
     seconds: float = 0.0
 
     def add(self, result: ChunkResult, *, keep: int = 10) -> None:
@@ -154,9 +161,36 @@ def process_chunk(
 _worker_extractor: Extractor | None = None
 
 
-def _init_worker(model: str, use_model: bool) -> None:
+def _init_worker(model: str, use_model: bool, parent: int) -> None:
     global _worker_extractor
+    _die_with(parent)
+    # Ctrl-C reaches the whole process group; the parent alone decides, and stops the workers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_extractor = Extractor(model, use_model=use_model)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the parent process ends, however it ends (even ``kill -9``), so no
+    worker runs on, or idles holding its pipeline, as an orphan."""
+    if sys.platform.startswith("linux"):
+        # the kernel's own guarantee: SIGKILL when the parent dies, even while this process
+        # is deep in C code holding the GIL
+        with contextlib.suppress(OSError, AttributeError):  # a libc without prctl: the thread below
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    # Everywhere (macOS, Windows too): a thread that waits on the parent's process handle
+    watched = multiprocessing.parent_process()
+    if watched is not None:
+        threading.Thread(target=_exit_after, args=(watched.sentinel,), daemon=True).start()
+
+
+def _exit_after(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _work(index: int, tasks: list[Task], settings: RunSettings) -> ChunkResult:
@@ -305,10 +339,14 @@ def _run_locked(
 
     if settings.workers <= 1:
         own = extractor or Extractor(settings.model, use_model=settings.use_model)
-        for index, tasks in todo():
-            if finish(process_chunk(index, tasks, settings, own)):
-                summary.stopped = True
-                break
+        try:
+            for index, tasks in todo():
+                if finish(process_chunk(index, tasks, settings, own)):
+                    summary.stopped = True
+                    break
+        except KeyboardInterrupt:
+            # the chunk in hand has no marker, so a rerun redoes it: nothing is lost
+            summary.interrupted = True
     else:
         _run_pool(todo(), settings, finish, summary)
     summary.seconds = time.perf_counter() - started
@@ -325,34 +363,59 @@ def _run_pool(
     # behaves the same on Linux, macOS and Windows. At most two chunks per worker are in flight,
     # so memory stays flat however long the corpus is.
     context = multiprocessing.get_context("spawn")
-    limit = settings.workers * 2
     with ProcessPoolExecutor(
         settings.workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(settings.model, settings.use_model),
+        initargs=(settings.model, settings.use_model, os.getpid()),
     ) as pool:
-        running: set[Future[ChunkResult]] = set()
-        exhausted = False
-        while running or not exhausted:
-            while not exhausted and len(running) < limit:
-                item = next(todo, None)
-                if item is None:
-                    exhausted = True
-                else:
-                    running.add(pool.submit(_work, item[0], item[1], settings))
-            if not running:
-                break
-            finished, running = wait(running, return_when=FIRST_COMPLETED)
-            for future in finished:
-                if finish(future.result()) and not summary.stopped:
-                    summary.stopped = True
-                    exhausted = True
-                    for other in running:
-                        other.cancel()
-            if summary.stopped:
-                # chunks already running finish and are recorded; cancelled ones stay to do
-                for future in wait(running).done:
-                    if not future.cancelled():
-                        finish(future.result())
-                running = set()
+        try:
+            _feed(pool, todo, settings, finish, summary)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            _stop_workers(pool)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # Stop now rather than wait for the chunks in flight: they have no marker yet, so a rerun
+    # redoes them. The executor has no public way to end its processes before Python 3.14.
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+    for process in list(processes.values()):
+        process.join(timeout=10)
+
+
+def _feed(
+    pool: ProcessPoolExecutor,
+    todo: Iterator[tuple[int, list[Task]]],
+    settings: RunSettings,
+    finish: Callable[[ChunkResult], bool],
+    summary: RunSummary,
+) -> None:
+    limit = settings.workers * 2
+    running: set[Future[ChunkResult]] = set()
+    exhausted = False
+    while running or not exhausted:
+        while not exhausted and len(running) < limit:
+            item = next(todo, None)
+            if item is None:
+                exhausted = True
+            else:
+                running.add(pool.submit(_work, item[0], item[1], settings))
+        if not running:
+            break
+        finished, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            if finish(future.result()) and not summary.stopped:
+                summary.stopped = True
+                exhausted = True
+                for other in running:
+                    other.cancel()
+        if summary.stopped:
+            # chunks already running finish and are recorded; cancelled ones stay to do
+            for future in wait(running).done:
+                if not future.cancelled():
+                    finish(future.result())
+            running = set()
