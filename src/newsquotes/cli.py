@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .cli_corpus import add_commands as add_corpus_commands
+from .cli_corpus import warn_timeout
 from .errors import InputError, NewsQuotesError
 from .extractor import DEFAULT_MODEL, NO_MODEL_HELP, Extractor
 from .ids import text_id
@@ -81,6 +82,7 @@ def _read(files: Sequence[str], input_format: str, max_chars: int) -> Iterator[R
 
 def _extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
+    warn_timeout(args.timeout)
     try:
         files = _input_files(args.paths)
         extractor = Extractor(args.model, use_model=not args.no_model)

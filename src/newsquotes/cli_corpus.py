@@ -84,6 +84,7 @@ def _run(args: argparse.Namespace) -> int:
         timeout=args.timeout or None,
     )
     show = sys.stderr.isatty() and not args.quiet
+    warn_timeout(settings.timeout)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM stops a run as Ctrl-C does
     try:
         total = sum(1 for _ in iter_tasks(args.inputs)) if show else None
@@ -115,6 +116,12 @@ _INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def warn_timeout(timeout: float | None) -> None:
+    """Say so where --timeout cannot be enforced (no SIGALRM: Windows)."""
+    if timeout and not hasattr(signal, "SIGALRM"):
+        print(f"{_PROG}: warning: --timeout is not enforced on this platform (no SIGALRM)", file=sys.stderr)
 
 
 def _spark(args: argparse.Namespace) -> int:

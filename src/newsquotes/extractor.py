@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable, Iterator
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -22,6 +23,8 @@ from .settings import DEFAULT_MODEL
 NO_MODEL_HELP = "rules only: leave out the learned attribution model (faster, finds less reported speech)"
 _REQUIRED = ("parser", "ner")
 _BATCH_SIZE = 8  # memory grows with the batch, speed barely does
+_PIECE = 128  # characters: a run without white space longer than this is tokenized in pieces
+_LONG_RUN = re.compile(rf"\S{{{_PIECE + 1},}}")
 
 
 def load(model: str = DEFAULT_MODEL, *, use_model: bool = True) -> Language:
@@ -73,6 +76,12 @@ def to_article(
 class Extractor:
     """One loaded pipeline, reused for every article.
 
+    Extraction runs in three stages, which ``extract`` and ``pipe`` compose and a caller may
+    run one by one (the corpus runners do, to limit the time of each article on its own):
+    ``make_doc`` (length check, tokenizer, metadata line; the attribution model starts tagging
+    the text in a second thread), ``parse`` (spaCy's components, batched) and ``attribute``
+    (the newsquotes component: rules and model, and the ``Article`` record).
+
     >>> extractor = Extractor()
     >>> article = extractor.extract('"We will win," Smith said.', id="a1")
     >>> article.quotes[0].speaker.mention.text
@@ -84,6 +93,11 @@ class Extractor:
     ) -> None:
         self.model = model
         self.nlp = nlp if nlp is not None else load(model, use_model=use_model)
+        names = self.nlp.pipe_names
+        split = names.index("newsquotes") if "newsquotes" in names else len(names)
+        self._before = [proc for _, proc in self.nlp.pipeline[:split]]
+        self._after = [proc for _, proc in self.nlp.pipeline[split:]]
+        self._pool: ThreadPoolExecutor | None = None
 
     def extract(
         self,
@@ -100,13 +114,83 @@ class Extractor:
         Raises ``InputError`` E112 for a text over the pipeline's ``max_length``.
         """
         metadata = {"id": id, "source": source, "title": title, "date": date, "url": url}
-        self._check_length(text, metadata)
-        return to_article(self.nlp(text), **metadata)
+        [doc] = self.parse([self.make_doc(text, **metadata)])
+        return self.attribute(doc, **metadata)
 
-    def _checked(self, items: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
-        for text, metadata in items:
-            self._check_length(text, metadata)
-            yield text, metadata
+    def pipe(
+        self, items: Iterable[tuple[str, dict[str, Any]]], batch_size: int = _BATCH_SIZE
+    ) -> Iterator[Article]:
+        """Extract from ``(text, metadata)`` pairs, streaming, in order. ``metadata`` keys are
+        the keywords of ``extract`` (an unknown key is a ``TypeError``). A text over the
+        pipeline's ``max_length`` raises ``InputError`` E112 when its turn comes.
+
+        The attribution model tags each text in a second thread while spaCy parses the batch
+        (ONNX Runtime releases the GIL), so on two cores the model costs little wall time.
+        """
+        iterator = iter(items)
+        while batch := list(itertools.islice(iterator, batch_size)):
+            docs = [self.make_doc(text, **metadata) for text, metadata in batch]
+            for doc, (_, metadata) in zip(self.parse(docs, batch_size), batch, strict=True):
+                yield self.attribute(doc, **metadata)
+
+    def make_doc(self, text: str, **metadata: Any) -> Doc:
+        """Stage 1: check the length (``InputError`` E112), tokenize, read the metadata line,
+        and hand the text to the attribution model's thread."""
+        self._check_length(text, metadata)
+        doc = self._tokenize(text)
+        # kept on the doc, so the component does not parse it again
+        doc._.metadata = parse_metadata(text)
+        tagger = self._tagger()
+        if tagger is not None:
+            doc.user_data[TAGS_KEY] = self._tagging().submit(tagger.tag, text, doc._.metadata.body_start)
+        return doc
+
+    def parse(self, docs: Sequence[Doc], batch_size: int = _BATCH_SIZE) -> list[Doc]:
+        """Stage 2: spaCy's components before newsquotes (tagger, parser, NER...), batched."""
+        parsed = list(docs)
+        for proc in self._before:
+            if hasattr(proc, "pipe"):
+                parsed = list(proc.pipe(parsed, batch_size=batch_size))
+            else:
+                parsed = [proc(doc) for doc in parsed]
+        return parsed
+
+    def attribute(self, doc: Doc, **metadata: Any) -> Article:
+        """Stage 3: the newsquotes component (and any after it) on a parsed doc; its record."""
+        for proc in self._after:
+            doc = proc(doc)
+        return to_article(doc, **metadata)
+
+    def _tokenize(self, text: str) -> Doc:
+        # spaCy's tokenizer is quadratic in the length of a run without white space (it copies
+        # the rest of the run for every prefix it splits off: 16,000 curly quotes take half a
+        # minute). Such a run is tokenized in pieces of _PIECE characters, joined into one doc
+        # over the same text: linear, and only strings no real word is as long as are affected.
+        runs = [match.span() for match in _LONG_RUN.finditer(text)]
+        if not runs:
+            return self.nlp.make_doc(text)
+        cuts = [0]
+        for start, end in runs:
+            cuts.extend(range(start, end, _PIECE))
+            # a single space after the run belongs to its last token; other white space is a
+            # token of its own, so the next piece starts with it
+            cuts.append(end + 1 if text[end : end + 1] == " " else end)
+        cuts = sorted(set(cuts) | {len(text)})
+        pieces = [self.nlp.make_doc(text[a:b]) for a, b in itertools.pairwise(cuts) if a < b]
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        return doc if doc.text == text else self.nlp.make_doc(text)
+
+    def restart_tagging(self) -> None:
+        """Leave the model's thread to finish what it holds and tag new texts in a fresh one:
+        after an article was abandoned mid-tagging, the next ones need not queue behind it."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
+            self._pool = None
+
+    def _tagging(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsquotes-tagger")
+        return self._pool
 
     def _check_length(self, text: str, metadata: dict[str, Any]) -> None:
         # spaCy's own E088 is a bare ValueError with advice about nlp.max_length: say what it is
@@ -121,41 +205,6 @@ class Extractor:
                 unit="characters",
                 limit=limit,
             )
-
-    def pipe(
-        self, items: Iterable[tuple[str, dict[str, Any]]], batch_size: int = _BATCH_SIZE
-    ) -> Iterator[Article]:
-        """Extract from ``(text, metadata)`` pairs, streaming, in order. ``metadata`` keys are
-        the keywords of ``extract`` (an unknown key is a ``TypeError``). A text over the
-        pipeline's ``max_length`` raises ``InputError`` E112 when its turn comes.
-
-        The attribution model tags each text in a second thread while spaCy parses the batch
-        (ONNX Runtime releases the GIL), so on two cores the model costs little wall time.
-        """
-        tagger = self._tagger()
-        if tagger is None:
-            for doc, metadata in self.nlp.pipe(self._checked(items), as_tuples=True, batch_size=batch_size):
-                yield to_article(doc, **metadata)
-            return
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsquotes-tagger") as pool:
-
-            def ahead() -> Iterator[tuple[Doc, dict[str, Any]]]:
-                # submitted a batch ahead of what spaCy has taken, so the tagger thread is
-                # never idle while spaCy parses or the rules run
-                queue: deque[tuple[Doc, dict[str, Any]]] = deque()
-                for text, metadata in items:
-                    self._check_length(text, metadata)
-                    doc = self.nlp.make_doc(text)
-                    # kept on the doc, so the component does not parse it again
-                    doc._.metadata = parse_metadata(text)
-                    doc.user_data[TAGS_KEY] = pool.submit(tagger.tag, text, doc._.metadata.body_start)
-                    queue.append((doc, metadata))
-                    if len(queue) > batch_size:
-                        yield queue.popleft()
-                yield from queue
-
-            for doc, metadata in self.nlp.pipe(ahead(), as_tuples=True, batch_size=batch_size):
-                yield to_article(doc, **metadata)
 
     def _tagger(self) -> Tagger | None:
         if "newsquotes" not in self.nlp.pipe_names:
