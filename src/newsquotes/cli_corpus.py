@@ -249,7 +249,12 @@ def add_commands(subparsers: Any) -> None:
         help="worker processes, one pipeline each (default: all cores; 1 runs in this process)",
     )
     run.add_argument("--strict", action="store_true", help="stop at the first failed article")
-    run.add_argument("--chunk-size", type=_positive, default=64, help="articles per part file (default 64)")
+    run.add_argument(
+        "--chunk-size",
+        type=_positive,
+        default=None,
+        help="articles per part file (default: 64, fewer on a small input so every worker has work)",
+    )
     run.add_argument("--engine", choices=("local", "spark"), default="local", help="local processes or Spark")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(handler=_run)

@@ -49,6 +49,9 @@ class Errors:
     E303 = "Not a newsquotes corpus folder: {path} ({reason})"
     E304 = "Query failed on {path}: {reason}"
     E305 = "Output folder {path} is in use by another run (pid {pid}): wait for it to finish, or choose another --out"
+    E306 = (
+        "Output {path} already holds a {table} table: pass --overwrite to replace it, or choose another --out"
+    )
 
 
 class NewsQuotesError(Exception):

@@ -29,7 +29,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,12 +67,27 @@ class RunSettings(ExtractionSettings):
 
     ``workers`` 1 or less runs in this process. ``chunk_size`` articles make one part file of
     each table; it is part of the run's identity (changing it means a new output folder).
+    None chooses it from the input (``auto_chunk_size``).
     """
 
     out: Path
     workers: int = field(default_factory=default_workers)
     strict: bool = False
-    chunk_size: int = 64
+    chunk_size: int | None = None
+
+
+MAX_CHUNK = 64
+_CHUNKS_AT_LEAST = 32  # so up to 16 workers have two chunks each, even on a small input
+
+
+def auto_chunk_size(tasks: Iterable[Task]) -> int:
+    """The chunk size for an input: 64 articles, or fewer for a small input, so that it makes
+    at least 32 chunks and every worker has work (300 articles: 10 a chunk, not 5 chunks of 64).
+    It depends on the input alone, never on ``workers``, so a resume finds the same chunks.
+    Reads at most 32 x 64 tasks."""
+    limit = MAX_CHUNK * _CHUNKS_AT_LEAST
+    count = sum(1 for _ in itertools.islice(tasks, limit))
+    return max(1, min(MAX_CHUNK, -(-count // _CHUNKS_AT_LEAST)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +229,7 @@ def fingerprint(files: Sequence[InputFile], settings: RunSettings) -> dict[str, 
         "layout": _LAYOUT_VERSION,
         "files": len(files),
         "files_sha1": digest.hexdigest(),
-        "chunk_size": settings.chunk_size,
+        "chunk_size": settings.chunk_size or auto_chunk_size(file_tasks_of(files)),  # as run_local
         **settings.fingerprint(),
     }
 
@@ -317,10 +332,14 @@ def _run_locked(
     extractor: Extractor | None,
     started: float,
 ) -> RunSummary:
+    if settings.chunk_size is None:
+        settings = replace(settings, chunk_size=auto_chunk_size(file_tasks_of(files)))
     done = prepare_output(files, settings)
     summary = RunSummary()
     report = progress or (lambda n: None)
-    pending: Iterator[tuple[int, list[Task]]] = _chunks(file_tasks_of(files), settings.chunk_size)
+    pending: Iterator[tuple[int, list[Task]]] = _chunks(
+        file_tasks_of(files), settings.chunk_size or MAX_CHUNK
+    )
 
     def todo() -> Iterator[tuple[int, list[Task]]]:
         for index, tasks in pending:

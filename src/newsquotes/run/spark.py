@@ -188,6 +188,16 @@ def _empty_files(spark: SparkSession, inputs: Sequence[str]) -> list[str]:
     return found
 
 
+def _check_new_output(spark: SparkSession, out: str) -> None:
+    # Spark's "errorifexists" fails only when it writes, after the whole job: look first
+    jvm: Any = spark.sparkContext._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    for table in TABLES:
+        path = jvm.org.apache.hadoop.fs.Path(out.rstrip("/") + "/" + table)
+        if path.getFileSystem(conf).exists(path):
+            raise StorageError("E306", source=out, table=table)
+
+
 def session(master: str | None = None) -> SparkSession:
     """The active Spark session, or a new one (quiet logs) on ``master``."""
     builder = SparkSession.builder.appName("newsquotes")
@@ -209,10 +219,13 @@ def run_spark(
 ) -> dict[str, int]:
     """Extract every article of ``inputs`` into ``settings.out`` with Spark; return the row
     count of each table. A Spark job either writes a table whole or not at all (it has no resume:
-    rerun with ``overwrite``). Raises ``StorageError`` E301 when the output cannot be written."""
+    rerun with ``overwrite``). Raises ``StorageError`` E306, before any work, when a table of the
+    output exists and ``overwrite`` is off; E301 when the output cannot be written."""
     own = spark is None
     spark = spark or session(settings.master)
     try:
+        if not settings.overwrite:
+            _check_new_output(spark, settings.out)
         found = (
             spark.read.format("binaryFile")
             .option("recursiveFileLookup", "true")
