@@ -26,6 +26,7 @@ class Errors:
     E115 = "Duplicate article id {article_id!r} in {path}: first seen in {first}"
     E116 = "Unsupported input {path}: expected a folder or .txt, .html, .htm, .jsonl, .jsonl.gz, .warc or .warc.gz"
     E117 = "Line {line} of {path}: field '{field}' holds a lone surrogate {codepoint} at character {offset}, which is not Unicode text"
+    E118 = "Cannot read {path} here: {reason}"
     E120 = "Gold file {path}, line {line}: {reason}"
     E121 = "Gold file {path}, line {line}: span {start}-{end} of {tid} does not match its text: expected {expected!r}, found {found!r}"
     E122 = "Gold file {path}, line {line}: span {start}-{end} lies outside the text ({length} characters)"

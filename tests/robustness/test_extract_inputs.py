@@ -158,3 +158,15 @@ def test_extract_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert process.wait(timeout=120) == 0
     assert json.loads(first)["id"] == "a0"
     assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err
+
+
+def test_extract_html_without_the_corpus_extra_is_a_coded_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if the corpus extra were missing
+    monkeypatch.delitem(sys.modules, "newsquotes.io.html", raising=False)
+    code, out, err = _extract(capsys, str(tmp_path / "page.html"), str(tmp_path / "a.txt"))
+    assert code == 1 and [a["id"] for a in out] == ["a"]
+    assert "[E118]" in err and "newsquotes[corpus]" in err and "Traceback" not in err

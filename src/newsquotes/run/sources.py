@@ -175,7 +175,12 @@ def _jsonl_tasks(stream: BinaryIO, source: str, name: str) -> Iterator[Task]:
 
 
 def _warc_tasks(stream: BinaryIO, source: str, name: str) -> Iterator[Task]:
-    from ..io.warc import iter_warc
+    try:
+        from ..io.warc import iter_warc
+    except ImportError as exc:
+        error = InputError("E118", source=source, reason=str(exc))
+        yield Task(article_id(name), Failure.from_error("", source, error), name)
+        return
 
     offset = 0
     for page in iter_warc(stream, source):
@@ -294,8 +299,10 @@ def _read(pending: Pending, max_chars: int) -> RawArticle:
         data = read_bytes(path)
     _check_size(len(data), "bytes", source, max_chars)
     if pending.kind == "html":
-        from ..io.html import read_html
-
+        try:
+            from ..io.html import read_html
+        except ImportError as exc:
+            raise InputError("E118", source=source, reason=str(exc)) from exc
         raw = read_html(data, source, url=pending.url, date=pending.date)
     else:
         text = decode(data, source)
