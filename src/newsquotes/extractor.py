@@ -25,6 +25,27 @@ _REQUIRED = ("parser", "ner")
 _BATCH_SIZE = 8  # memory grows with the batch, speed barely does
 _PIECE = 128  # characters: a run without white space longer than this is tokenized in pieces
 _LONG_RUN = re.compile(rf"\S{{{_PIECE + 1},}}")
+_PIECE_TOKENS = 4_000  # a longer doc is parsed in pieces of at most this many tokens
+
+
+def _cuts(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of at most _PIECE_TOKENS covering ``doc``, each ending at a paragraph
+    break where there is one, else at the end of a sentence, else where the limit falls."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    while len(doc) - start > _PIECE_TOKENS:
+        end = start + _PIECE_TOKENS
+        paragraph = sentence = 0
+        for token in doc[start + _PIECE_TOKENS // 2 : end]:
+            if token.is_space and "\n" in token.text:
+                paragraph = token.i + 1
+            elif token.text in (".", "!", "?") and token.whitespace_:
+                sentence = token.i + 1
+        end = paragraph or sentence or end
+        ranges.append((start, end))
+        start = end
+    ranges.append((start, len(doc)))
+    return ranges
 
 
 def load(model: str = DEFAULT_MODEL, *, use_model: bool = True) -> Language:
@@ -146,14 +167,32 @@ class Extractor:
         return doc
 
     def parse(self, docs: Sequence[Doc], batch_size: int = _BATCH_SIZE) -> list[Doc]:
-        """Stage 2: spaCy's components before newsquotes (tagger, parser, NER...), batched."""
-        parsed = list(docs)
+        """Stage 2: spaCy's components before newsquotes (tagger, parser, NER...), batched.
+
+        A doc over ``_PIECE_TOKENS`` tokens goes through them in pieces cut at paragraph
+        breaks, joined again into one doc over the same text: spaCy's memory grows with the
+        tokens it holds at once (tok2vec took 1.7 GB for 100,000 tokens), and its components
+        look only a few tokens around each one, so a cut at a paragraph break changes nothing.
+        """
+        parsed = self._run_before([doc for doc in docs if len(doc) <= _PIECE_TOKENS], batch_size)
+        short = iter(parsed)
+        return [next(short) if len(doc) <= _PIECE_TOKENS else self._parse_long(doc) for doc in docs]
+
+    def _run_before(self, docs: list[Doc], batch_size: int) -> list[Doc]:
         for proc in self._before:
             if hasattr(proc, "pipe"):
-                parsed = list(proc.pipe(parsed, batch_size=batch_size))
+                docs = list(proc.pipe(docs, batch_size=batch_size))
             else:
-                parsed = [proc(doc) for doc in parsed]
-        return parsed
+                docs = [proc(doc) for doc in docs]
+        return docs
+
+    def _parse_long(self, doc: Doc) -> Doc:
+        pieces = [doc[start:end].as_doc() for start, end in _cuts(doc)]
+        parsed = [self._run_before([piece], 1)[0] for piece in pieces]
+        joined = Doc.from_docs(parsed, ensure_whitespace=False)
+        # what make_doc left on the doc (metadata, the model's pending tags) moves with it
+        joined.user_data.update(doc.user_data)
+        return joined
 
     def attribute(self, doc: Doc, **metadata: Any) -> Article:
         """Stage 3: the newsquotes component (and any after it) on a parsed doc; its record."""
