@@ -20,7 +20,18 @@ def test_cli_extract_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     need_shared(SAMPLE)
     assert main(["extract", str(SAMPLE), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["id", "source", "date", "title", "caption", "credit", "quotes", "people"]
+    assert list(data) == [
+        "id",
+        "source",
+        "url",
+        "date",
+        "title",
+        "caption",
+        "credit",
+        "quotes",
+        "people",
+        "text",
+    ]
     assert data["id"] == "000_89dbaade01faf952" and data["date"] == "2020-10-27"
     quote = data["quotes"][0]
     assert list(quote) == ["id", "type", "text", "spans", "cue", "speaker", "confidence"]

@@ -8,9 +8,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
 from .errors import InputError, NewsQuotesError, PipelineError, StorageError
 from .extractor import DEFAULT_MODEL, Extractor, load
 from .model import Article, Mention, Person, Quote, RawArticle, Speaker
@@ -33,15 +30,22 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=2)
-def _extractor(model: str) -> Extractor:
-    # Loading a pipeline takes about a second: reuse it across calls to extract().
-    return Extractor(model)
+def extract(
+    text: str,
+    *,
+    id: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    model: str = DEFAULT_MODEL,
+    use_model: bool = True,
+) -> Article:
+    """Extract every quote of one article, with a pipeline loaded for this call alone.
 
-
-def extract(text: str, *, model: str = DEFAULT_MODEL, **metadata: Any) -> Article:
-    """Extract every quote of one article. ``metadata`` may set id, source, title, date, url.
-
-    For many articles, create an ``Extractor`` once and use ``Extractor.pipe``.
+    Nothing is cached between calls (loading takes a second or two): for more than one
+    article, create an ``Extractor`` once and call its ``extract`` or ``pipe``. ``use_model``
+    False runs the rule engine alone. A misspelt keyword is a ``TypeError``.
     """
-    return _extractor(model).extract(text, **metadata)
+    extractor = Extractor(model, use_model=use_model)
+    return extractor.extract(text, id=id, source=source, title=title, date=date, url=url)

@@ -3,74 +3,123 @@
 from __future__ import annotations
 
 import argparse
+import glob
+import itertools
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .cli_corpus import add_commands as add_corpus_commands
+from .cli_corpus import warn_timeout
 from .cli_serve import add_command as add_serve_command
 from .errors import InputError, NewsQuotesError
 from .extractor import DEFAULT_MODEL, NO_MODEL_HELP, Extractor
-from .io.jsonl import read_jsonl
+from .ids import text_id
 from .io.output import to_json, to_jsonl_line, to_table
-from .io.text import decode, read_bytes, read_text_file
+from .io.text import decode
 from .model import Article, RawArticle
+from .run.guard import extract_all
+from .run.sources import MAX_CHARS, Failure, FileKind, Task, dedupe, file_kind, file_tasks, load, name_inputs
 
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_GROUP = 64  # records read and extracted together: output streams, memory stays flat
+_GLOB = frozenset("*?[")
 
 
 def _error(message: str) -> None:
     print(f"newsquotes: error: {message}", file=sys.stderr)
 
 
-def _read_input(path: str, input_format: str) -> tuple[list[RawArticle | InputError], bool]:
-    """The records of one input and whether it is a single article (text) or JSON Lines."""
-    if path == "-":
-        source = "-"
-        text = decode(sys.stdin.buffer.read(), source)
-        is_jsonl = input_format == "jsonl" or (input_format == "auto" and text.lstrip().startswith("{"))
-    else:
-        file = Path(path)
-        is_jsonl = input_format == "jsonl" or (
-            input_format == "auto" and file.suffix.lower() in _JSONL_SUFFIXES
-        )
-        if not is_jsonl:
-            return [read_text_file(file)], True
-        source = str(file)
-        text = decode(read_bytes(file), source)
-    if is_jsonl:
-        return list(read_jsonl(text, source)), False
-    if not text.strip():
-        raise InputError("E110", source=source)
-    return [RawArticle(text=text, source=source)], True
+def _input_files(paths: Sequence[str]) -> list[str]:
+    """The files to read, in the order given; shell patterns the shell left alone (Windows)
+    are expanded here. Raises ``InputError`` E101/E102 before anything is extracted."""
+    files: list[str] = []
+    for given in paths:
+        if given != "-" and not os.path.exists(given) and _GLOB & set(given):
+            files.extend(sorted(glob.glob(given)) or [given])
+        else:
+            files.append(given)
+    for given in files:
+        if given == "-":
+            continue
+        if not os.path.exists(given):
+            raise InputError("E101", source=given)
+        if os.path.isdir(given):
+            raise InputError("E102", source=given)
+    return files
+
+
+def _tasks(files: Sequence[str], input_format: str) -> Iterator[Task]:
+    """The records of every input, read as ``run`` reads them (same ids, same errors)."""
+    kinds: dict[str, FileKind] = {"text": "text", "jsonl": "jsonl"}
+    named = [os.path.abspath(f) for f in files if f != "-"]
+    names = name_inputs({}, named)
+    for given in files:
+        if given == "-":
+            data = sys.stdin.buffer.read()
+            jsonl = input_format == "jsonl" or (
+                input_format == "auto" and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+            )
+            if jsonl:
+                yield from file_tasks("-", data, name="stdin", kind="jsonl")
+            else:
+                # no file to name it after: the id is the hash of the text, as in the library
+                try:
+                    text = decode(data, "-")
+                except InputError as exc:
+                    yield Task("stdin", Failure.from_error("", "-", exc), "-")
+                else:
+                    yield Task(text_id(text), RawArticle(text=text, source="-"), "-")
+            continue
+        path = os.path.abspath(given)
+        kind = kinds.get(input_format) or file_kind(path) or "text"
+        yield from file_tasks(given, name=names[path], kind=kind)
+
+
+def _read(files: Sequence[str], input_format: str, max_chars: int) -> Iterator[RawArticle | Failure]:
+    for task in dedupe(_tasks(files, input_format)):
+        yield load(task, max_chars)
 
 
 def _extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
+    warn_timeout(args.timeout)
     try:
-        records, single = _read_input(args.path, args.input_format)
+        files = _input_files(args.paths)
         extractor = Extractor(args.model, use_model=not args.no_model)
+        records = _read(files, args.input_format, args.max_chars)
+        group = list(itertools.islice(records, _GROUP))
     except NewsQuotesError as exc:
         _error(str(exc))
         return 2
-    failures = 0
+    # one text or HTML article prints one object, anything else an array
+    single = (
+        len(files) == 1 and len(group) == 1 and isinstance(group[0], RawArticle) and group[0].line is None
+    )
+    failures = total = 0
     articles: list[Article] = []
-    good = [r for r in records if isinstance(r, RawArticle)]
-    for record in records:
-        if isinstance(record, InputError):
-            failures += 1
-            _error(str(record))
-    for article in extractor.pipe((r.text, r.metadata()) for r in good):
-        if fmt == "jsonl":
-            print(to_jsonl_line(article))
-        elif fmt == "table":
-            print(to_table(article) + "\n")
-        else:
-            articles.append(article)
+    while group:
+        total += len(group)
+        raws = [r for r in group if isinstance(r, RawArticle)]
+        extracted = iter(extract_all(extractor, raws, batch_size=8, timeout=args.timeout or None))
+        for item in group:
+            result = next(extracted) if isinstance(item, RawArticle) else item
+            if isinstance(result, Failure):
+                failures += 1
+                _error(f"[{result.code}] {result.message}")
+            elif fmt == "jsonl":
+                print(to_jsonl_line(result), flush=True)
+            elif fmt == "table":
+                print(to_table(result) + "\n", flush=True)
+            else:
+                articles.append(result)
+        group = list(itertools.islice(records, _GROUP))
+    if failures == total and total:
+        return 2  # nothing could be extracted
     if fmt == "json":
         print(to_json(articles, single=single))
     if failures:
-        _error(f"{failures} of {len(records)} records failed; the others were extracted")
+        _error(f"{failures} of {total} records failed; the others were extracted")
         return 1
     return 0
 
@@ -106,8 +155,15 @@ def _eval(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsquotes", description="Who said what in the news.")
     commands = parser.add_subparsers(dest="command", required=True)
-    extract = commands.add_parser("extract", help="extract the quotes of one article or a JSONL file")
-    extract.add_argument("path", help="a UTF-8 text file, a .jsonl file, or - for standard input")
+    extract = commands.add_parser(
+        "extract", help="extract the quotes of articles: text, HTML or JSON Lines files, or stdin"
+    )
+    extract.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="UTF-8 text, .html/.htm, .jsonl[.gz] files (or shell patterns), or - for standard input",
+    )
     extract.add_argument(
         "--format",
         choices=("table", "json", "jsonl"),
@@ -120,6 +176,19 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("auto", "text", "jsonl"),
         default="auto",
         help="how to read PATH (default: by extension; stdin: JSONL if it starts with '{')",
+    )
+    extract.add_argument(
+        "--max-chars",
+        type=int,
+        default=MAX_CHARS,
+        help="longer articles are E112 errors (default: 1,000,000, spaCy's limit)",
+    )
+    extract.add_argument(
+        "--timeout",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="an article taking longer is an E205 error (default 0: no limit)",
     )
     extract.set_defaults(handler=_extract)
 
@@ -150,7 +219,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    code: int = args.handler(args)
+    try:
+        code: int = args.handler(args)
+    except BrokenPipeError:
+        # the reader went away (`| head`): stop quietly, and keep Python from complaining again
+        # when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     return code
 
 

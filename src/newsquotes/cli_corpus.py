@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -52,6 +53,8 @@ def _summary_line(summary: Any, out: str) -> str:
     resumed = f", {summary.resumed_articles:,} resumed" if summary.resumed_articles else ""
     failed = f"{summary.errors:,} failed ({codes})" if summary.errors else "0 failed"
     stopped = "; stopped at the first failure (--strict)" if summary.stopped else ""
+    if summary.interrupted:
+        stopped = "; interrupted: run the same command again to resume"
     return (
         f"{summary.articles:,} articles extracted, {failed}{resumed}; {summary.quotes:,} quotes, "
         f"{summary.people:,} people; {summary.seconds:.1f} s; output in {out}{stopped}"
@@ -81,6 +84,8 @@ def _run(args: argparse.Namespace) -> int:
         timeout=args.timeout or None,
     )
     show = sys.stderr.isatty() and not args.quiet
+    warn_timeout(settings.timeout)
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM stops a run as Ctrl-C does
     try:
         total = sum(1 for _ in iter_tasks(args.inputs)) if show else None
         with tqdm(total=total, unit="article", disable=not show, smoothing=0.1, dynamic_ncols=True) as bar:
@@ -91,12 +96,32 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenProcessPool:
         _error("a worker process died (out of memory?); run the same command again to resume")
         return 2
+    except KeyboardInterrupt:  # before the run started
+        print(f"{_PROG}: interrupted before any article was extracted", file=sys.stderr)
+        return _INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for failure in summary.first_failures:
         print(f"{_PROG}: {failure.article_id}: [{failure.code}] {failure.message}", file=sys.stderr)
     if summary.errors > len(summary.first_failures):
         print(f"{_PROG}: ... see the errors table for all {summary.errors:,}", file=sys.stderr)
     print(f"{_PROG}: {_summary_line(summary, args.out)}", file=sys.stderr)
+    if summary.interrupted:
+        return _INTERRUPTED
     return 1 if summary.errors else 0
+
+
+_INTERRUPTED = 130  # what a shell reports for a command ended by Ctrl-C
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def warn_timeout(timeout: float | None) -> None:
+    """Say so where --timeout cannot be enforced (no SIGALRM: Windows)."""
+    if timeout and not hasattr(signal, "SIGALRM"):
+        print(f"{_PROG}: warning: --timeout is not enforced on this platform (no SIGALRM)", file=sys.stderr)
 
 
 def _spark(args: argparse.Namespace) -> int:
@@ -126,11 +151,20 @@ def _spark(args: argparse.Namespace) -> int:
     return 1 if counts["errors"] else 0
 
 
+def _warn_skipped(folder: Path) -> None:
+    from .query import skipped_parts
+
+    if folder.is_dir():
+        for line in skipped_parts(folder):
+            print(f"{_PROG}: warning: {line}", file=sys.stderr)
+
+
 def _stats(args: argparse.Namespace) -> int:
     try:
         from .query import stats
 
         tables = stats(Path(args.dir), top=args.top, search=args.search)
+        _warn_skipped(Path(args.dir))
     except (ImportError, NewsQuotesError) as exc:
         _error(str(exc))
         return 2
@@ -143,6 +177,7 @@ def _query(args: argparse.Namespace) -> int:
         from .query import query
 
         table = query(Path(args.dir), args.sql)
+        _warn_skipped(Path(args.dir))
     except (ImportError, NewsQuotesError) as exc:
         _error(str(exc))
         return 2
@@ -159,6 +194,7 @@ def _db(args: argparse.Namespace) -> int:
         from .query import to_database
 
         counts = to_database(Path(args.dir), Path(args.out))
+        _warn_skipped(Path(args.dir))
     except (ImportError, NewsQuotesError) as exc:
         _error(str(exc))
         return 2
@@ -213,7 +249,12 @@ def add_commands(subparsers: Any) -> None:
         help="worker processes, one pipeline each (default: all cores; 1 runs in this process)",
     )
     run.add_argument("--strict", action="store_true", help="stop at the first failed article")
-    run.add_argument("--chunk-size", type=_positive, default=64, help="articles per part file (default 64)")
+    run.add_argument(
+        "--chunk-size",
+        type=_positive,
+        default=None,
+        help="articles per part file (default: 64, fewer on a small input so every worker has work)",
+    )
     run.add_argument("--engine", choices=("local", "spark"), default="local", help="local processes or Spark")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(handler=_run)

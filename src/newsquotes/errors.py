@@ -37,6 +37,8 @@ class Errors:
     E126 = "No article with id {article_id!r} in {path}"
     E127 = "No corpus is being served: start `newsquotes serve DIR` with a `newsquotes run` output folder to use {path}"
     E128 = "No speaker named {name!r} in {path}"
+    E129 = "Line {line} of {path}: field '{field}' holds a lone surrogate {codepoint} at character {offset}, which is not Unicode text"
+    E130 = "Cannot read {path} here: {reason}"
     E201 = "spaCy pipeline '{name}' is not installed: {reason}. Install it with pip (see the README) or choose another with --model"
     E202 = "spaCy pipeline '{name}' has no {what}: newsquotes needs a tagger, a dependency parser and NER"
     E203 = "Extraction failed on article {article_id} ({path}): {reason}"
@@ -54,6 +56,10 @@ class Errors:
     E302 = "Output folder {path} holds another run ({reason}): rerun the same command to resume, or choose a new --out"
     E303 = "Not a newsquotes corpus folder: {path} ({reason})"
     E304 = "Query failed on {path}: {reason}"
+    E305 = "Output folder {path} is in use by another run (pid {pid}): wait for it to finish, or choose another --out"
+    E306 = (
+        "Output {path} already holds a {table} table: pass --overwrite to replace it, or choose another --out"
+    )
     E401 = "`newsquotes serve` needs the web extra, which did not import ({reason}): pip install 'newsquotes[web]'"
     E402 = "Cannot listen on {host}:{port}: {reason}"
 
@@ -80,6 +86,20 @@ class NewsQuotesError(Exception):
         fields.setdefault("article_id", article_id)
         self.message = template.format(**fields)
         super().__init__(f"[{code}] {self.message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exception pickles as cls(*args), and args holds only the formatted message, which is
+        # not a code: a worker's error would then fail to unpickle in the parent and be
+        # reported as a dead worker. Rebuild from the fields instead.
+        state = {"code": self.code, "source": self.source, "article_id": self.article_id, "line": self.line}
+        return (_restore, (type(self), self.message, state))
+
+
+def _restore(cls: type[NewsQuotesError], message: str, state: dict[str, object]) -> NewsQuotesError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, f"[{state['code']}] {message}")
+    error.__dict__.update(state, message=message)
+    return error
 
 
 class InputError(NewsQuotesError, ValueError):

@@ -152,8 +152,9 @@ class Person:
 class Article:
     """One article and everything extracted from it.
 
-    ``text`` is kept so offsets can be checked, but ``to_dict()`` leaves it out unless asked:
-    the output schema refers to the text, it does not repeat it.
+    ``to_dict()`` holds every field but ``dropped_marks`` (a diagnostic count, not compared),
+    text and url included, so ``Article.from_dict(article.to_dict()) == article``; the corpus
+    tables are flattened from the same dict.
     """
 
     id: str
@@ -168,23 +169,24 @@ class Article:
     people: tuple[Person, ...] = ()
     dropped_marks: int = field(default=0, compare=False)
 
-    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
-        data: dict[str, Any] = {
+    def to_dict(self) -> dict[str, Any]:
+        return {
             "id": self.id,
             "source": self.source,
+            "url": self.url,
             "date": self.date,
             "title": self.title,
             "caption": self.caption,
             "credit": self.credit,
             "quotes": [quote.to_dict() for quote in self.quotes],
             "people": [person.to_dict() for person in self.people],
+            "text": self.text,
         }
-        if include_text:
-            data["text"] = self.text
-        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], text: str | None = None) -> Article:
+        """The article of ``to_dict()``; ``text`` supplies the text where ``data`` lacks it
+        (predictions saved without it)."""
         return cls(
             id=data["id"],
             text=data.get("text", "") if text is None else text,
@@ -193,6 +195,7 @@ class Article:
             title=data.get("title"),
             caption=data.get("caption"),
             credit=data.get("credit"),
+            url=data.get("url"),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             people=tuple(Person.from_dict(p) for p in data.get("people", ())),
         )

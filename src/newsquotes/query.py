@@ -10,6 +10,7 @@ read straight from their part files, Parquet or JSON Lines; nothing is loaded up
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from .io.parquet import SCHEMAS, TABLES
 try:
     import duckdb
     import pyarrow as pa
+    import pyarrow.parquet as pq
 except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise ImportError("querying a corpus needs duckdb: pip install 'newsquotes[corpus]'") from exc
 
@@ -52,15 +54,89 @@ def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _same_type(found: pa.DataType, wanted: pa.DataType) -> bool:
+    # Spark names a list's items "element", pyarrow "item": compare what they hold
+    if pa.types.is_list(wanted):
+        return pa.types.is_list(found) and _same_type(found.value_type, wanted.value_type)
+    if pa.types.is_string(wanted):
+        return pa.types.is_string(found) or pa.types.is_large_string(found)
+    return bool(found.equals(wanted))
+
+
+def _parquet_problem(part: Path, table: str) -> str | None:
+    try:
+        schema = pq.read_schema(part)
+    except (OSError, pa.ArrowException) as exc:
+        return f"not a readable Parquet file ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})"
+    for wanted in SCHEMAS[table]:
+        index = schema.get_field_index(wanted.name)
+        if index < 0:
+            return f"no column {wanted.name}"
+        if not _same_type(schema.field(index).type, wanted.type):
+            return f"column {wanted.name} is {schema.field(index).type}, not {wanted.type}"
+    return None
+
+
+def _jsonl_problem(part: Path, table: str) -> str | None:
+    try:
+        with open(part, encoding="utf-8") as file:
+            first = next((line for line in file if line.strip()), None)
+        if first is None:
+            return None
+        row = json.loads(first)
+    except (OSError, ValueError) as exc:
+        return f"not JSON Lines ({exc})"
+    missing = [name for name in SCHEMAS[table].names if not isinstance(row, dict) or name not in row]
+    return f"no column {missing[0]}" if missing else None
+
+
+def table_parts(folder: Path, table: str) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The part files of one table that belong to it, and those skipped with the reason.
+
+    A part is a ``part-*`` file (the local runner's and Spark's naming) whose columns are the
+    table's; anything else in the folder (a stray file from another tool, a half-copied file)
+    is skipped, so that one foreign file never breaks ``query`` or ``stats``.
+    """
+    kept: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for part in sorted((folder / table).glob("*")):
+        if part.name.startswith((".", "_")) or not part.is_file():
+            continue
+        if part.suffix == ".parquet":
+            problem = _parquet_problem(part, table)
+        elif part.suffix == ".jsonl" or part.name.endswith(".json"):
+            problem = _jsonl_problem(part, table)
+        else:
+            problem = "not a .parquet, .jsonl or .json part"
+        if problem is None and not part.name.startswith("part-"):
+            problem = "not named part-*"
+        if problem is None:
+            kept.append(part)
+        else:
+            skipped.append((part, problem))
+    return kept, skipped
+
+
+def skipped_parts(folder: Path) -> list[str]:
+    """One line for each file of the table folders that ``connect`` leaves out, and why."""
+    lines = []
+    for table in TABLES:
+        for part, problem in table_parts(folder, table)[1]:
+            lines.append(f"skipped {table}/{part.name}: {problem}")
+    return lines
+
+
 def _view_sql(folder: Path, table: str) -> str:
-    parts = [p for p in (folder / table).glob("*") if not p.name.startswith((".", "_"))]
+    parts, _ = table_parts(folder, table)
     typed = ", ".join(f"NULL::{_duck_type(f.type)} AS {f.name}" for f in SCHEMAS[table])
-    if any(p.suffix == ".parquet" for p in parts):
-        glob = _quote(str(folder / table / "*.parquet"))
-        return f"SELECT * FROM read_parquet({glob}, union_by_name = true)"
-    jsonl = [p for p in parts if p.suffix == ".jsonl" or p.name.endswith(".json")]
+    parquet = [p for p in parts if p.suffix == ".parquet"]
+    columns = ", ".join(SCHEMAS[table].names)
+    if parquet:
+        files = "[" + ", ".join(_quote(str(p)) for p in parquet) + "]"
+        return f"SELECT {columns} FROM read_parquet({files}, union_by_name = true)"
+    jsonl = [p for p in parts if p.suffix != ".parquet"]
     if jsonl:
-        files = "[" + ", ".join(_quote(str(p)) for p in sorted(jsonl)) + "]"
+        files = "[" + ", ".join(_quote(str(p)) for p in jsonl) + "]"
         return f"SELECT * FROM read_json({files}, format = 'newline_delimited', columns = {_columns(table)})"
     return f"SELECT {typed} WHERE false"
 

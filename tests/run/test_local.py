@@ -68,13 +68,22 @@ class _Exploding:
         self.inner = inner
 
     def extract(self, text: str, **metadata: Any) -> Article:
-        if "BOOM" in text:
-            raise RuntimeError("the parser fell over")
-        return self.inner.extract(text, **metadata)
+        [doc] = self.parse([self.make_doc(text, **metadata)])
+        return self.attribute(doc, **metadata)
 
-    def pipe(self, items: Any, batch_size: int = 8) -> Any:
-        for text, metadata in items:
-            yield self.extract(text, **metadata)
+    def make_doc(self, text: str, **metadata: Any) -> Any:
+        return self.inner.make_doc(text, **metadata)
+
+    def parse(self, docs: Any, batch_size: int = 8) -> Any:
+        return self.inner.parse(docs, batch_size)
+
+    def attribute(self, doc: Any, **metadata: Any) -> Article:
+        if "BOOM" in doc.text:
+            raise RuntimeError("the parser fell over")
+        return self.inner.attribute(doc, **metadata)
+
+    def restart_tagging(self) -> None:
+        self.inner.restart_tagging()
 
 
 def test_extract_all_isolates_a_crashing_article(extractor: Extractor) -> None:
@@ -179,10 +188,10 @@ def test_run_killed_with_sigkill_resumes_without_loss_or_repeat(tmp_path: Path) 
 class _Slow(_Exploding):
     """An extractor that never finishes an article containing SLOW."""
 
-    def extract(self, text: str, **metadata: Any) -> Article:
-        while "SLOW" in text:
+    def attribute(self, doc: Any, **metadata: Any) -> Article:
+        while "SLOW" in doc.text:
             time.sleep(0.01)
-        return self.inner.extract(text, **metadata)
+        return self.inner.attribute(doc, **metadata)
 
 
 def test_extract_all_stops_an_article_past_the_time_limit(extractor: Extractor) -> None:

@@ -12,10 +12,11 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ..errors import StorageError
-from ..model import Article, Mention, Spans
+from ..model import Article
+from ..settings import OutputFormat
 
 try:
     import pyarrow as pa
@@ -23,7 +24,6 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise ImportError("writing Parquet needs pyarrow: pip install 'newsquotes[corpus]'") from exc
 
-OutputFormat = Literal["parquet", "jsonl"]
 TABLES = ("articles", "quotes", "people", "errors")
 SUFFIX: dict[str, str] = {"parquet": ".parquet", "jsonl": ".jsonl"}
 
@@ -81,60 +81,49 @@ SCHEMAS: dict[str, pa.Schema] = {
 Row = dict[str, Any]
 
 
-def _spans(spans: Spans | None) -> list[list[int]] | None:
-    return None if spans is None else [[start, end] for start, end in spans]
-
-
-def _mention(mention: Mention | None) -> tuple[str | None, list[list[int]] | None]:
-    return (None, None) if mention is None else (mention.text, _spans(mention.spans))
+def article_tables(article: Article) -> tuple[Row, list[Row], list[Row]]:
+    """The ``articles`` row, ``quotes`` rows and ``people`` rows of an article, all flattened
+    from one ``Article.to_dict()``, so the JSON output and the tables never disagree."""
+    data = article.to_dict()
+    row = {name: data[name] for name in SCHEMAS["articles"].names}
+    quotes = []
+    for quote in data["quotes"]:
+        cue = quote["cue"] or {}
+        speaker = quote["speaker"]
+        mention = speaker["mention"] or {}
+        quotes.append(
+            {
+                "article_id": article.id,
+                "quote_id": quote["id"],
+                "type": quote["type"],
+                "text": quote["text"],
+                "spans": quote["spans"],
+                "cue_text": cue.get("text"),
+                "cue_spans": cue.get("spans"),
+                "speaker_name": speaker["name"],
+                "speaker_kind": speaker["kind"],
+                "mention_text": mention.get("text"),
+                "mention_spans": mention.get("spans"),
+                "confidence": float(quote["confidence"]),
+            }
+        )
+    people = [{"article_id": article.id, **person} for person in data["people"]]
+    return row, quotes, people
 
 
 def article_row(article: Article) -> Row:
     """The ``articles`` row of an article: its metadata and the text its offsets refer to."""
-    return {
-        "id": article.id,
-        "source": article.source,
-        "url": article.url,
-        "date": article.date,
-        "title": article.title,
-        "caption": article.caption,
-        "credit": article.credit,
-        "text": article.text,
-    }
+    return article_tables(article)[0]
 
 
 def quote_rows(article: Article) -> Iterator[Row]:
     """One ``quotes`` row per quote, the quote schema flattened."""
-    for quote in article.quotes:
-        cue_text, cue_spans = _mention(quote.cue)
-        mention_text, mention_spans = _mention(quote.speaker.mention)
-        yield {
-            "article_id": article.id,
-            "quote_id": quote.id,
-            "type": quote.type,
-            "text": quote.text,
-            "spans": _spans(quote.spans),
-            "cue_text": cue_text,
-            "cue_spans": cue_spans,
-            "speaker_name": quote.speaker.name,
-            "speaker_kind": quote.speaker.kind,
-            "mention_text": mention_text,
-            "mention_spans": mention_spans,
-            "confidence": float(quote.confidence),
-        }
+    yield from article_tables(article)[1]
 
 
 def people_rows(article: Article) -> Iterator[Row]:
     """One ``people`` row per person or organisation of the article's registry."""
-    for person in article.people:
-        yield {
-            "article_id": article.id,
-            "name": person.name,
-            "kind": person.kind,
-            "gender": person.gender,
-            "mentions": _spans(person.mentions),
-            "gender_evidence": _spans(person.gender_evidence),
-        }
+    yield from article_tables(article)[2]
 
 
 def error_row(article_id: str, source: str, code: str, message: str) -> Row:
@@ -201,7 +190,13 @@ def rows_of(articles: Iterable[Article]) -> dict[str, list[Row]]:
     """The rows of every table for some articles (no errors): handy for tests and small runs."""
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     for article in articles:
-        tables["articles"].append(article_row(article))
-        tables["quotes"].extend(quote_rows(article))
-        tables["people"].extend(people_rows(article))
+        add_article(tables, article)
     return tables
+
+
+def add_article(tables: dict[str, list[Row]], article: Article) -> None:
+    """Append an article's rows to ``tables`` (one list per table name)."""
+    row, quotes, people = article_tables(article)
+    tables["articles"].append(row)
+    tables["quotes"].extend(quotes)
+    tables["people"].extend(people)

@@ -191,6 +191,9 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return np.asarray(exp / exp.sum(axis=-1, keepdims=True))
 
 
+_WINDOWS_PER_RUN = 16
+
+
 class Tagger:
     """The shipped ONNX model with its tokenizer; one per process, reused for every article."""
 
@@ -233,10 +236,23 @@ class Tagger:
         if length == 0:
             return []
         spans = windows(length)
-        input_ids, mask = window_batch(encoding.ids, spans, self.cls_id, self.sep_id)
-        feeds = {"input_ids": input_ids, "attention_mask": mask}
-        if "token_type_ids" in self.input_names:
-            feeds["token_type_ids"] = np.zeros_like(input_ids)
-        (logits,) = self.session.run(["logits"], feeds)
-        tags, scores = read_tags(_softmax(logits), spans)
+        # at most _WINDOWS_PER_RUN windows a run: memory stays flat however long the article
+        # (all windows at once took 14 GB on a 990k-character article)
+        parts: list[np.ndarray] = []
+        for first in range(0, len(spans), _WINDOWS_PER_RUN):
+            input_ids, mask = window_batch(
+                encoding.ids, spans[first : first + _WINDOWS_PER_RUN], self.cls_id, self.sep_id
+            )
+            feeds = {"input_ids": input_ids, "attention_mask": mask}
+            if "token_type_ids" in self.input_names:
+                feeds["token_type_ids"] = np.zeros_like(input_ids)
+            (logits,) = self.session.run(["logits"], feeds)
+            parts.append(_softmax(logits))
+        width = max(part.shape[1] for part in parts)
+        probs = np.zeros((len(spans), width, parts[0].shape[-1]), dtype=parts[0].dtype)
+        row = 0
+        for part in parts:
+            probs[row : row + len(part), : part.shape[1]] = part
+            row += len(part)
+        tags, scores = read_tags(probs, spans)
         return snap_to_words(text, decode(tags, scores, encoding.offsets))

@@ -14,40 +14,44 @@ they had left: every article ends as exactly one row of ``articles`` or ``errors
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import itertools
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import PipelineError, StorageError
-from ..extractor import DEFAULT_MODEL, Extractor
+from ..errors import StorageError
+from ..extractor import Extractor
 from ..io.parquet import (
     SUFFIX,
     TABLES,
     OutputFormat,
     Row,
-    article_row,
+    add_article,
     error_row,
-    people_rows,
-    quote_rows,
     write_atomic,
     write_part,
 )
-from ..model import Article, RawArticle
-from .sources import MAX_CHARS, Failure, Task, dedupe, file_tasks, list_files, load
+from ..model import RawArticle
+from ..settings import ExtractionSettings
+from .guard import extract_all
+from .lock import FolderLock
+from .sources import Failure, InputFile, Task, file_tasks_of, list_inputs, load
 
-_LAYOUT_VERSION = 1
+_LAYOUT_VERSION = 2  # 2: ids from names relative to the inputs (newsquotes.ids), not path hashes
 _DONE = "_done"
 _RUN_FILE = "_run.json"
 
@@ -56,24 +60,34 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-@dataclass(frozen=True, slots=True)
-class RunSettings:
-    """How to run: one frozen object, passed to every worker.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunSettings(ExtractionSettings):
+    """How to run: one frozen object, passed to every worker; the extraction settings it
+    shares with ``SparkSettings`` come from ``ExtractionSettings``.
 
     ``workers`` 1 or less runs in this process. ``chunk_size`` articles make one part file of
     each table; it is part of the run's identity (changing it means a new output folder).
+    None chooses it from the input (``auto_chunk_size``).
     """
 
     out: Path
-    fmt: OutputFormat = "parquet"
     workers: int = field(default_factory=default_workers)
     strict: bool = False
-    model: str = DEFAULT_MODEL
-    use_model: bool = True
-    chunk_size: int = 64
-    batch_size: int = 8
-    max_chars: int = MAX_CHARS
-    timeout: float | None = 60.0  # seconds per article; past it the article is an E205 error row
+    chunk_size: int | None = None
+
+
+MAX_CHUNK = 64
+_CHUNKS_AT_LEAST = 32  # so up to 16 workers have two chunks each, even on a small input
+
+
+def auto_chunk_size(tasks: Iterable[Task]) -> int:
+    """The chunk size for an input: 64 articles, or fewer for a small input, so that it makes
+    at least 32 chunks and every worker has work (300 articles: 10 a chunk, not 5 chunks of 64).
+    It depends on the input alone, never on ``workers``, so a resume finds the same chunks.
+    Reads at most 32 x 64 tasks."""
+    limit = MAX_CHUNK * _CHUNKS_AT_LEAST
+    count = sum(1 for _ in itertools.islice(tasks, limit))
+    return max(1, min(MAX_CHUNK, -(-count // _CHUNKS_AT_LEAST)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +115,7 @@ class RunSummary:
     resumed_chunks: int = 0
     resumed_articles: int = 0
     stopped: bool = False  # --strict stopped the run at a failure
+    interrupted: bool = False  # Ctrl-C (or SIGTERM through the CLI): the rest is left to resume
     seconds: float = 0.0
 
     def add(self, result: ChunkResult, *, keep: int = 10) -> None:
@@ -115,62 +130,6 @@ class RunSummary:
 
 
 # --- one chunk -----------------------------------------------------------------------------
-
-
-class _TimeLimit(Exception):
-    """Raised by SIGALRM inside an article that runs past the time limit."""
-
-
-@contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    # SIGALRM interrupts the rule code wherever it loops; only the main thread of a process can
-    # receive it (true in our workers and in Spark's), and only on Unix. Elsewhere: no limit.
-    usable = seconds and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise _TimeLimit
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _extract_one(extractor: Extractor, raw: RawArticle, timeout: float | None) -> Article | Failure:
-    try:
-        with _time_limit(timeout):
-            return extractor.extract(raw.text, **raw.metadata())
-    except _TimeLimit:
-        error = PipelineError("E205", source=raw.source, article_id=raw.id, seconds=timeout)
-    except Exception as exc:
-        error = PipelineError(
-            "E203", source=raw.source, article_id=raw.id, reason=f"{type(exc).__name__}: {exc}"
-        )
-    return Failure(raw.id or "", raw.source or "", error.code, error.message)
-
-
-def extract_all(
-    extractor: Extractor, raws: Sequence[RawArticle], batch_size: int = 8, timeout: float | None = None
-) -> list[Article | Failure]:
-    """Extract in order with ``nlp.pipe``. When an article crashes the pipeline or runs past
-    ``timeout`` seconds, ``pipe`` loses its whole batch, so the rest are redone one at a time and
-    only the bad article becomes a Failure (E203 crash, E205 time limit)."""
-    results: list[Article | Failure] = []
-    articles = extractor.pipe(((r.text, r.metadata()) for r in raws), batch_size=batch_size)
-    batch_limit = timeout * batch_size if timeout else None
-    try:
-        while len(results) < len(raws):
-            with _time_limit(batch_limit):  # the first article of a batch waits for the whole batch
-                results.append(next(articles))
-    except Exception:
-        results.extend(_extract_one(extractor, raw, timeout) for raw in raws[len(results) :])
-    return results
 
 
 def _part(out: Path, table: str, index: int, fmt: OutputFormat) -> Path:
@@ -197,9 +156,7 @@ def process_chunk(
             failures.append(result)
             tables["errors"].append(error_row(result.article_id, result.source, result.code, result.message))
         else:
-            tables["articles"].append(article_row(result))
-            tables["quotes"].extend(quote_rows(result))
-            tables["people"].extend(people_rows(result))
+            add_article(tables, result)
     for name, rows in tables.items():
         write_part(_part(out, name, index, fmt), name, rows, fmt)
     chunk = ChunkResult(
@@ -219,9 +176,36 @@ def process_chunk(
 _worker_extractor: Extractor | None = None
 
 
-def _init_worker(model: str, use_model: bool) -> None:
+def _init_worker(model: str, use_model: bool, parent: int) -> None:
     global _worker_extractor
+    _die_with(parent)
+    # Ctrl-C reaches the whole process group; the parent alone decides, and stops the workers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_extractor = Extractor(model, use_model=use_model)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the parent process ends, however it ends (even ``kill -9``), so no
+    worker runs on, or idles holding its pipeline, as an orphan."""
+    if sys.platform.startswith("linux"):
+        # the kernel's own guarantee: SIGKILL when the parent dies, even while this process
+        # is deep in C code holding the GIL
+        with contextlib.suppress(OSError, AttributeError):  # a libc without prctl: the thread below
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    # Everywhere (macOS, Windows too): a thread that waits on the parent's process handle
+    watched = multiprocessing.parent_process()
+    if watched is not None:
+        threading.Thread(target=_exit_after, args=(watched.sentinel,), daemon=True).start()
+
+
+def _exit_after(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _work(index: int, tasks: list[Task], settings: RunSettings) -> ChunkResult:
@@ -233,29 +217,29 @@ def _work(index: int, tasks: list[Task], settings: RunSettings) -> ChunkResult:
 # --- the output folder ---------------------------------------------------------------------
 
 
-def fingerprint(files: Sequence[str], settings: RunSettings) -> dict[str, Any]:
-    """What makes two runs the same run: the input files (name, size, mtime) and the settings
-    that decide chunk boundaries and content. Workers and --strict may change between resumes."""
+def fingerprint(files: Sequence[InputFile], settings: RunSettings) -> dict[str, Any]:
+    """What makes two runs the same run: the input files (name, size, mtime: the names the ids
+    come from, so a moved corpus resumes) and the settings that decide chunk boundaries and
+    content. Workers and --strict may change between resumes."""
     digest = hashlib.sha1()
-    for path in files:
-        stat = os.stat(path)
-        digest.update(f"{path}\x00{stat.st_size}\x00{stat.st_mtime_ns}\n".encode())
+    for file in files:
+        stat = os.stat(file.path)
+        digest.update(f"{file.name}\x00{stat.st_size}\x00{stat.st_mtime_ns}\n".encode())
     return {
         "layout": _LAYOUT_VERSION,
         "files": len(files),
         "files_sha1": digest.hexdigest(),
-        "format": settings.fmt,
-        "chunk_size": settings.chunk_size,
-        "max_chars": settings.max_chars,
-        "model": settings.model,
+        "chunk_size": settings.chunk_size or auto_chunk_size(file_tasks_of(files)),  # as run_local
+        **settings.fingerprint(),
     }
 
 
-def prepare_output(files: Sequence[str], settings: RunSettings) -> dict[int, ChunkResult]:
+def prepare_output(files: Sequence[InputFile], settings: RunSettings) -> dict[int, ChunkResult]:
     """Create or reopen the output folder; return the chunks already complete.
 
-    Raises ``StorageError`` E302 when the folder holds a different run, E301 when it cannot be
-    written. Temporary files a killed run left behind are removed.
+    Raises ``StorageError`` E302 when the folder holds a different run, E301 when it or one of
+    its table folders cannot be written (found here, not after the first chunk's work).
+    Temporary files a killed run left behind are removed. The caller holds the folder's lock.
     """
     out = settings.out
     identity = fingerprint(files, settings)
@@ -266,16 +250,30 @@ def prepare_output(files: Sequence[str], settings: RunSettings) -> dict[int, Chu
     except OSError as exc:
         raise StorageError("E301", source=str(out), reason=exc.strerror or str(exc)) from exc
     if run_file.exists():
-        previous = json.loads(run_file.read_text(encoding="utf-8"))
-        changed = sorted(key for key in identity if previous.get(key) != identity[key])
+        try:
+            previous = json.loads(run_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise StorageError("E302", source=str(out), reason=f"{_RUN_FILE} unreadable: {exc}") from exc
+        changed = [
+            f"{key} was {json.dumps(previous.get(key))}, now {json.dumps(identity[key])}"
+            for key in identity
+            if previous.get(key) != identity[key]
+        ]
         if changed:
-            raise StorageError("E302", source=str(out), reason="different " + ", ".join(changed))
+            raise StorageError("E302", source=str(out), reason="; ".join(changed))
     else:
         data = json.dumps(identity, indent=2).encode("utf-8")
         write_atomic(run_file, lambda file: file.write(data))
     for name in (*TABLES, _DONE):
-        for temporary in (out / name).glob(".*.tmp"):
-            temporary.unlink()
+        folder = out / name
+        try:
+            for temporary in folder.glob(".*.tmp"):
+                temporary.unlink()
+        except OSError as exc:
+            raise StorageError("E301", source=str(folder), reason=exc.strerror or str(exc)) from exc
+        # every part is written here later: find a folder that refuses writes now
+        write_atomic(folder / ".probe", lambda file: file.write(b""))
+        (folder / ".probe").unlink()
     return completed_chunks(out)
 
 
@@ -318,12 +316,29 @@ def run_local(
     folder that cannot be used, before extracting anything; bad articles never raise.
     """
     started = time.perf_counter()
-    files = list_files(inputs)
+    files = list_inputs(inputs)
+    try:
+        settings.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError("E301", source=str(settings.out), reason=exc.strerror or str(exc)) from exc
+    with FolderLock(settings.out):
+        return _run_locked(files, settings, progress, extractor, started)
+
+
+def _run_locked(
+    files: list[InputFile],
+    settings: RunSettings,
+    progress: Callable[[int], None] | None,
+    extractor: Extractor | None,
+    started: float,
+) -> RunSummary:
+    if settings.chunk_size is None:
+        settings = replace(settings, chunk_size=auto_chunk_size(file_tasks_of(files)))
     done = prepare_output(files, settings)
     summary = RunSummary()
     report = progress or (lambda n: None)
     pending: Iterator[tuple[int, list[Task]]] = _chunks(
-        dedupe(task for path in files for task in file_tasks(path)), settings.chunk_size
+        file_tasks_of(files), settings.chunk_size or MAX_CHUNK
     )
 
     def todo() -> Iterator[tuple[int, list[Task]]]:
@@ -343,10 +358,14 @@ def run_local(
 
     if settings.workers <= 1:
         own = extractor or Extractor(settings.model, use_model=settings.use_model)
-        for index, tasks in todo():
-            if finish(process_chunk(index, tasks, settings, own)):
-                summary.stopped = True
-                break
+        try:
+            for index, tasks in todo():
+                if finish(process_chunk(index, tasks, settings, own)):
+                    summary.stopped = True
+                    break
+        except KeyboardInterrupt:
+            # the chunk in hand has no marker, so a rerun redoes it: nothing is lost
+            summary.interrupted = True
     else:
         _run_pool(todo(), settings, finish, summary)
     summary.seconds = time.perf_counter() - started
@@ -363,34 +382,59 @@ def _run_pool(
     # behaves the same on Linux, macOS and Windows. At most two chunks per worker are in flight,
     # so memory stays flat however long the corpus is.
     context = multiprocessing.get_context("spawn")
-    limit = settings.workers * 2
     with ProcessPoolExecutor(
         settings.workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(settings.model, settings.use_model),
+        initargs=(settings.model, settings.use_model, os.getpid()),
     ) as pool:
-        running: set[Future[ChunkResult]] = set()
-        exhausted = False
-        while running or not exhausted:
-            while not exhausted and len(running) < limit:
-                item = next(todo, None)
-                if item is None:
-                    exhausted = True
-                else:
-                    running.add(pool.submit(_work, item[0], item[1], settings))
-            if not running:
-                break
-            finished, running = wait(running, return_when=FIRST_COMPLETED)
-            for future in finished:
-                if finish(future.result()) and not summary.stopped:
-                    summary.stopped = True
-                    exhausted = True
-                    for other in running:
-                        other.cancel()
-            if summary.stopped:
-                # chunks already running finish and are recorded; cancelled ones stay to do
-                for future in wait(running).done:
-                    if not future.cancelled():
-                        finish(future.result())
-                running = set()
+        try:
+            _feed(pool, todo, settings, finish, summary)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            _stop_workers(pool)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # Stop now rather than wait for the chunks in flight: they have no marker yet, so a rerun
+    # redoes them. The executor has no public way to end its processes before Python 3.14.
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+    for process in list(processes.values()):
+        process.join(timeout=10)
+
+
+def _feed(
+    pool: ProcessPoolExecutor,
+    todo: Iterator[tuple[int, list[Task]]],
+    settings: RunSettings,
+    finish: Callable[[ChunkResult], bool],
+    summary: RunSummary,
+) -> None:
+    limit = settings.workers * 2
+    running: set[Future[ChunkResult]] = set()
+    exhausted = False
+    while running or not exhausted:
+        while not exhausted and len(running) < limit:
+            item = next(todo, None)
+            if item is None:
+                exhausted = True
+            else:
+                running.add(pool.submit(_work, item[0], item[1], settings))
+        if not running:
+            break
+        finished, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            if finish(future.result()) and not summary.stopped:
+                summary.stopped = True
+                exhausted = True
+                for other in running:
+                    other.cancel()
+        if summary.stopped:
+            # chunks already running finish and are recorded; cancelled ones stay to do
+            for future in wait(running).done:
+                if not future.cancelled():
+                    finish(future.result())
+            running = set()

@@ -1,10 +1,10 @@
 """Enumerate a corpus: folders, text, HTML, JSON Lines and WARC files, as a stream of tasks.
 
-Every article found becomes one ``Task`` with a stable id: the JSONL record's ``id``, else the
-first 16 hex digits of the SHA-1 of its source path (absolute) and its position in that file
-(a line number, a WARC record's byte offset). An input that cannot be read becomes a task whose
-payload is already a ``Failure``, so it ends as one row of the ``errors`` table: the stream
-never stops on bad input.
+Every article found becomes one ``Task`` with a stable id (``newsquotes.ids``: the JSONL
+record's ``id``, else the file's name relative to what was named as input and the article's
+position in the file), the same for ``extract``, ``run`` and ``spark`` and unchanged when the
+corpus folder moves. An input that cannot be read becomes a task whose payload is already a
+``Failure``, so it ends as one row of the ``errors`` table: the stream never stops on bad input.
 
 Reading is split in two: :func:`iter_tasks` walks the inputs and parses containers (JSONL lines,
 WARC records) in the main process; :func:`load` decodes text files and runs trafilatura on HTML,
@@ -17,7 +17,6 @@ in the worker that extracts the article, where the time goes.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import os
 import zlib
@@ -27,11 +26,12 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from ..errors import InputError, NewsQuotesError
+from ..ids import article_id, common_folder, posix, relative_name
 from ..io.jsonl import parse_record
 from ..io.text import decode, read_bytes
 from ..model import RawArticle
+from ..settings import MAX_CHARS
 
-MAX_CHARS = 1_000_000  # spaCy's own default max_length
 _BYTES_PER_CHAR = 4  # the most UTF-8 needs: a file larger than this many bytes per char is too long
 _SUFFIXES: dict[str, Literal["text", "html", "jsonl", "warc"]] = {
     ".txt": "text",
@@ -78,11 +78,16 @@ class Task:
 
     id: str
     payload: RawArticle | Pending | Failure
+    name: str = ""  # the name of the file it came from (see InputFile)
 
 
-def article_id(source: str, position: str = "") -> str:
-    """The id of an article without one of its own: a hash of where it was found."""
-    return hashlib.sha1(f"{source}\x00{position}".encode()).hexdigest()[:16]
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One input file: ``path`` as it is read (a local path or a URI) and ``name``, the
+    "/"-separated path its ids derive from (see ``newsquotes.ids``)."""
+
+    path: str
+    name: str
 
 
 def file_kind(path: str) -> FileKind | None:
@@ -99,95 +104,146 @@ def _hidden(name: str) -> bool:
     return name.startswith((".", "_"))
 
 
-def list_files(inputs: Iterable[str]) -> list[str]:
-    """The absolute paths of every input file, sorted, each once. Folders are walked
+def list_inputs(inputs: Iterable[str]) -> list[InputFile]:
+    """Every input file, sorted by path, each once, with its name for ids. Folders are walked
     recursively for known suffixes; a named file or folder that does not exist, or a named file
-    of unknown type, raises ``InputError`` (E101, E116) before anything runs."""
-    found: set[str] = set()
+    of unknown type, raises ``InputError`` (E101, E116) before anything runs. A file both named
+    and inside a named folder takes its name from the folder (the deepest one named).
+
+    Inputs are checked in the order given, so the first missing one is the one reported."""
+    folders: list[str] = []
+    named: list[str] = []
     for given in inputs:
         path = os.path.abspath(given)
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not _hidden(d)]
-                found.update(
-                    os.path.join(root, f) for f in files if not _hidden(f) and file_kind(f) is not None
-                )
+            folders.append(path)
         elif not os.path.exists(path):
             raise InputError("E101", source=given)
         elif file_kind(path) is None:
             raise InputError("E116", source=given)
         else:
-            found.add(path)
-    return sorted(found)
+            named.append(path)
+    in_folders: dict[str, str] = {}
+    # the deepest folder first: a folder named inside another names its own files (as on Spark)
+    for folder in sorted(dict.fromkeys(folders), key=len, reverse=True):
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not _hidden(d)]
+            for file in files:
+                if not _hidden(file) and file_kind(file) is not None:
+                    full = os.path.join(root, file)
+                    in_folders.setdefault(full, posix(os.path.relpath(full, folder)))
+    return [InputFile(path, name) for path, name in sorted(name_inputs(in_folders, named).items())]
 
 
-def _jsonl_tasks(stream: BinaryIO, source: str) -> Iterator[Task]:
+def name_inputs(in_folders: dict[str, str], named: Iterable[str]) -> dict[str, str]:
+    """The name of every input file: ``in_folders`` maps files found in a named folder to their
+    path inside it; files ``named`` directly are named relative to their common folder."""
+    names = dict(in_folders)
+    direct = [path for path in dict.fromkeys(named) if path not in names]
+    base = common_folder([posix(path) for path in direct])
+    names.update((path, relative_name(posix(path), base)) for path in direct)
+    return names
+
+
+def list_files(inputs: Iterable[str]) -> list[str]:
+    """The absolute paths of every input file, sorted, each once (see ``list_inputs``)."""
+    return [file.path for file in list_inputs(inputs)]
+
+
+def _jsonl_tasks(stream: BinaryIO, source: str, name: str) -> Iterator[Task]:
     number = 0
     try:
         for number, raw_line in enumerate(stream, start=1):
             if not raw_line.strip():
                 continue
-            position = f"line {number}"
+            position = article_id(name, number)
             try:
                 line = raw_line.decode("utf-8").removeprefix("\ufeff")
                 record = parse_record(line, number, source)
             except UnicodeDecodeError as exc:
                 error = InputError("E104", source=source, line=number, offset=exc.start, reason=exc.reason)
-                yield Task(article_id(source, position), Failure.from_error("", source, error))
+                yield Task(position, Failure.from_error("", source, error), name)
                 continue
             except InputError as exc:
-                yield Task(article_id(source, position), Failure.from_error("", source, exc))
+                yield Task(position, Failure.from_error("", source, exc), name)
                 continue
-            yield Task(record.id or article_id(source, position), record)
+            yield Task(record.id or position, record, name)
     except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
-        position = f"line {number}"
-        error = InputError("E114", source=source, position=position, reason=str(exc) or type(exc).__name__)
-        yield Task(article_id(source, f"gzip error after {position}"), Failure.from_error("", source, error))
+        reason = str(exc) or type(exc).__name__
+        error = InputError("E114", source=source, position=f"line {number}", reason=reason)
+        yield Task(article_id(name, number, "gzip"), Failure.from_error("", source, error), name)
 
 
-def _warc_tasks(stream: BinaryIO, source: str) -> Iterator[Task]:
-    from ..io.warc import iter_warc
+def _warc_tasks(stream: BinaryIO, source: str, name: str) -> Iterator[Task]:
+    try:
+        from ..io.warc import iter_warc
+    except ImportError as exc:
+        error = InputError("E130", source=source, reason=str(exc))
+        yield Task(article_id(name), Failure.from_error("", source, error), name)
+        return
 
+    offset = 0
     for page in iter_warc(stream, source):
         if isinstance(page, InputError):
-            task_id = article_id(source, f"error after {page.message}")
-            yield Task(task_id, Failure.from_error("", source, page))
+            yield Task(article_id(name, offset, "error"), Failure.from_error("", source, page), name)
         else:
+            offset = page.offset
             yield Task(
-                article_id(source, f"byte {page.offset}"),
+                article_id(name, page.offset),
                 Pending("html", source, page.payload, url=page.url, date=page.date),
+                name,
             )
 
 
-def file_tasks(source: str, data: bytes | None = None) -> Iterator[Task]:
-    """The tasks of one file, read from ``data`` if given (Spark) or else from the local path."""
-    kind = file_kind(source)
-    if kind in ("text", "html"):
-        yield Task(article_id(source), Pending(kind, source, data))
+def file_tasks(
+    source: str, data: bytes | None = None, *, name: str | None = None, kind: FileKind | None = None
+) -> Iterator[Task]:
+    """The tasks of one file, read from ``data`` if given (Spark, standard input) or else from
+    the local path. ``name`` is the file's name for ids (default: its file name); ``kind``
+    overrides what its suffix says."""
+    name = name or posix(source).rsplit("/", 1)[-1]
+    kind = kind or file_kind(source)
+    if kind in ("text", "html") or kind is None:
+        yield Task(article_id(name), Pending(kind or "text", source, data), name)
         return
     try:
         stream: BinaryIO = io.BytesIO(data) if data is not None else open(source, "rb")  # noqa: SIM115
     except OSError as exc:
         error = InputError("E109", source=source, reason=exc.strerror or str(exc))
-        yield Task(article_id(source), Failure.from_error("", source, error))
+        yield Task(article_id(name), Failure.from_error("", source, error), name)
         return
     with stream:
-        if source.lower().endswith(".gz") and kind == "jsonl":
+        if kind == "jsonl" and (source.lower().endswith(".gz") or (source == "-" and _gzipped(stream))):
             with gzip.GzipFile(fileobj=stream) as unzipped:
-                yield from _jsonl_tasks(unzipped, source)  # type: ignore[arg-type]
+                yield from _jsonl_tasks(unzipped, source, name)  # type: ignore[arg-type]
         elif kind == "jsonl":
-            yield from _jsonl_tasks(stream, source)
+            yield from _jsonl_tasks(stream, source, name)
         else:
-            yield from _warc_tasks(stream, source)  # warcio unzips .warc.gz itself
+            yield from _warc_tasks(stream, source, name)  # warcio unzips .warc.gz itself
+
+
+def _gzipped(stream: BinaryIO) -> bool:
+    # standard input has no name to say so: look at the magic number
+    head = stream.read(2)
+    stream.seek(0)
+    return head == b"\x1f\x8b"
+
+
+def file_tasks_of(files: Iterable[InputFile]) -> Iterator[Task]:
+    """The tasks of every input file in turn, ids unique (see ``dedupe``)."""
+    return dedupe(task for file in files for task in file_tasks(file.path, name=file.name))
 
 
 def dedupe(tasks: Iterable[Task]) -> Iterator[Task]:
     """Keep ids unique: a repeated id (two JSONL records sharing one) becomes an E115 failure
     under an id made from its position, so the article is reported rather than lost or merged.
-    Holds every id seen in memory: about 100 bytes an article."""
+    A file whose id from its name is taken (``x.html`` after ``x.txt``) takes its whole name,
+    suffix and all (see ``renamed``). Holds every id seen in memory: about 100 bytes an article."""
     first_source: dict[str, int] = {}
     sources: list[str] = []
     for task in tasks:
+        if task.id in first_source:
+            task = renamed(task)
         source = task_source(task)
         if task.id not in first_source:
             if not sources or sources[-1] != source:
@@ -198,12 +254,23 @@ def dedupe(tasks: Iterable[Task]) -> Iterator[Task]:
         yield duplicate(task, sources[first_source[task.id]])
 
 
+def renamed(task: Task) -> Task:
+    """A whole-file task under its full name (``x.html``) when its id from the name (``x``) is
+    taken; any other task as it is."""
+    whole_file = not isinstance(task.payload, RawArticle) or task.payload.line is None
+    if whole_file and task.name and task.id == article_id(task.name) != task.name:
+        return replace(task, id=task.name)
+    return task
+
+
 def duplicate(task: Task, first: str) -> Task:
     """The E115 failure for a task whose id was already taken by an article of ``first``."""
     source = task_source(task)
     line = task.payload.line if isinstance(task.payload, RawArticle) else None
     error = InputError("E115", source=source, article_id=task.id, first=first)
-    return Task(article_id(source, f"duplicate {task.id} line {line}"), Failure.from_error("", source, error))
+    # the duplicate's own place: its file (suffix kept: x.txt and x.html share the id x) and line
+    place = task.name + ("" if line is None else f":{line}")
+    return Task(f"{place}:duplicate", Failure.from_error("", source, error), task.name)
 
 
 def task_source(task: Task) -> str:
@@ -213,7 +280,7 @@ def task_source(task: Task) -> str:
 
 def iter_tasks(inputs: Iterable[str]) -> Iterator[Task]:
     """Every article of the inputs, in a stable order (sorted paths, then position), streaming."""
-    return dedupe(task for path in list_files(inputs) for task in file_tasks(path))
+    return file_tasks_of(list_inputs(inputs))
 
 
 def _check_size(size: int, unit: str, source: str, max_chars: int) -> None:
@@ -232,8 +299,10 @@ def _read(pending: Pending, max_chars: int) -> RawArticle:
         data = read_bytes(path)
     _check_size(len(data), "bytes", source, max_chars)
     if pending.kind == "html":
-        from ..io.html import read_html
-
+        try:
+            from ..io.html import read_html
+        except ImportError as exc:
+            raise InputError("E130", source=source, reason=str(exc)) from exc
         raw = read_html(data, source, url=pending.url, date=pending.date)
     else:
         text = decode(data, source)

@@ -22,11 +22,22 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import StorageError
-from ..extractor import DEFAULT_MODEL, Extractor
-from ..io.parquet import SCHEMAS, TABLES, OutputFormat, Row, article_row, error_row, people_rows, quote_rows
+from ..extractor import Extractor
+from ..ids import common_folder, relative_name
+from ..io.parquet import SCHEMAS, TABLES, Row, article_tables, error_row
 from ..model import RawArticle
-from .local import extract_all
-from .sources import MAX_CHARS, Failure, Task, duplicate, file_kind, file_tasks, load, task_source
+from ..settings import ExtractionSettings
+from .guard import extract_all
+from .sources import (
+    Failure,
+    Task,
+    duplicate,
+    file_kind,
+    file_tasks,
+    load,
+    renamed,
+    task_source,
+)
 
 try:
     import pyarrow as pa
@@ -40,20 +51,16 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 _GROUP = 64  # articles read and extracted together inside a partition
 
 
-@dataclass(frozen=True, slots=True)
-class SparkSettings:
-    """How to run on Spark. ``master`` None keeps spark-submit's (or local[*] from plain Python)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SparkSettings(ExtractionSettings):
+    """How to run on Spark: the extraction settings of ``ExtractionSettings`` (the same object
+    the local runner takes) and where. ``master`` None keeps spark-submit's (or local[*] from
+    plain Python)."""
 
     out: str
-    fmt: OutputFormat = "parquet"
-    model: str = DEFAULT_MODEL
-    use_model: bool = True
     master: str | None = None
     partitions: int | None = None
     overwrite: bool = False
-    max_chars: int = MAX_CHARS
-    batch_size: int = 8
-    timeout: float | None = 60.0  # seconds per article; past it the article is an E205 error row
 
 
 def _spark_type(arrow_type: pa.DataType) -> T.DataType:
@@ -84,22 +91,60 @@ def local_path(uri: str) -> str:
     return uri
 
 
-def _tasks_of_file(path: str, content: bytes) -> Iterator[tuple[str, tuple[str, int, Task]]]:
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """What the inputs resolved to (qualified URIs, unquoted), for naming files as the local
+    runner does: files inside a named folder by their path inside it, files named directly
+    (or matched by a glob) relative to their common folder."""
+
+    folders: tuple[str, ...]
+    named: frozenset[str]
+    base: str
+
+    def name(self, uri: str) -> str:
+        uri = unquote(uri)
+        for folder in self.folders:
+            if uri.startswith(folder.rstrip("/") + "/"):
+                return relative_name(uri, folder)
+        return relative_name(uri, self.base)
+
+
+def _resolve(spark: SparkSession, inputs: Sequence[str]) -> _Names:
+    jvm: Any = spark.sparkContext._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    folders: list[str] = []
+    named: list[str] = []
+    for given in inputs:
+        path = jvm.org.apache.hadoop.fs.Path(given)
+        for status in path.getFileSystem(conf).globStatus(path) or []:
+            uri = unquote(str(status.getPath().toString()))
+            (folders if status.isDirectory() else named).append(uri)
+    # the longest folder first, so a folder named inside another names its own files
+    ordered = tuple(sorted(dict.fromkeys(folders), key=len, reverse=True))
+    direct = [uri for uri in dict.fromkeys(named) if not any(uri.startswith(f + "/") for f in ordered)]
+    return _Names(ordered, frozenset(direct), common_folder(direct))
+
+
+def _tasks_of_file(path: str, content: bytes, names: _Names) -> Iterator[tuple[str, tuple[str, int, Task]]]:
     source = local_path(path)
     if file_kind(source) is None:
         return
-    for position, task in enumerate(file_tasks(source, bytes(content))):
+    for position, task in enumerate(file_tasks(source, bytes(content), name=names.name(path))):
         yield task.id, (source, position, task)
 
 
 def _first_wins(pair: tuple[str, Iterable[tuple[str, int, Task]]]) -> Iterator[Task]:
-    # The local runner keeps the first in (path, position) order: do the same.
+    # The local runner keeps the first in (path, position) order: do the same. A whole file
+    # whose id from its name is taken takes its full name, as ``dedupe`` does (the full name,
+    # suffix and all, is not checked against the other ids again: only an explicit JSONL id
+    # such as "x.html" could take it).
     _, found = pair
     ordered = sorted(found, key=lambda item: (item[0], item[1]))
     yield ordered[0][2]
     first = task_source(ordered[0][2])
     for _, _, task in ordered[1:]:
-        yield duplicate(task, first)
+        other = renamed(task)
+        yield other if other.id != task.id else duplicate(task, first)
 
 
 def _extract_partition(tasks: Iterable[Task], settings: SparkSettings) -> Iterator[tuple[str, Row]]:
@@ -115,9 +160,10 @@ def _extract_partition(tasks: Iterable[Task], settings: SparkSettings) -> Iterat
             if isinstance(result, Failure):
                 yield "errors", error_row(result.article_id, result.source, result.code, result.message)
             else:
-                yield "articles", article_row(result)
-                yield from (("quotes", row) for row in quote_rows(result))
-                yield from (("people", row) for row in people_rows(result))
+                row, quotes, people = article_tables(result)
+                yield "articles", row
+                yield from (("quotes", quote) for quote in quotes)
+                yield from (("people", person) for person in people)
 
 
 def _as_tuple(table: str) -> Any:
@@ -142,6 +188,16 @@ def _empty_files(spark: SparkSession, inputs: Sequence[str]) -> list[str]:
     return found
 
 
+def _check_new_output(spark: SparkSession, out: str) -> None:
+    # Spark's "errorifexists" fails only when it writes, after the whole job: look first
+    jvm: Any = spark.sparkContext._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    for table in TABLES:
+        path = jvm.org.apache.hadoop.fs.Path(out.rstrip("/") + "/" + table)
+        if path.getFileSystem(conf).exists(path):
+            raise StorageError("E306", source=out, table=table)
+
+
 def session(master: str | None = None) -> SparkSession:
     """The active Spark session, or a new one (quiet logs) on ``master``."""
     builder = SparkSession.builder.appName("newsquotes")
@@ -163,10 +219,13 @@ def run_spark(
 ) -> dict[str, int]:
     """Extract every article of ``inputs`` into ``settings.out`` with Spark; return the row
     count of each table. A Spark job either writes a table whole or not at all (it has no resume:
-    rerun with ``overwrite``). Raises ``StorageError`` E301 when the output cannot be written."""
+    rerun with ``overwrite``). Raises ``StorageError`` E306, before any work, when a table of the
+    output exists and ``overwrite`` is off; E301 when the output cannot be written."""
     own = spark is None
     spark = spark or session(settings.master)
     try:
+        if not settings.overwrite:
+            _check_new_output(spark, settings.out)
         found = (
             spark.read.format("binaryFile")
             .option("recursiveFileLookup", "true")
@@ -177,8 +236,9 @@ def run_spark(
         empty = spark.sparkContext.parallelize([(path, b"") for path in _empty_files(spark, inputs)], 1)
         files: Any = found.map(lambda row: (row.path, row.content)).union(empty)
         partitions = settings.partitions or spark.sparkContext.defaultParallelism
+        names = _resolve(spark, inputs)
         tasks = (
-            files.flatMap(lambda pair: _tasks_of_file(pair[0], pair[1]))
+            files.flatMap(lambda pair: _tasks_of_file(pair[0], pair[1], names))
             .groupByKey(numPartitions=partitions)
             .flatMap(_first_wins)
         )

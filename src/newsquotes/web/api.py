@@ -136,7 +136,7 @@ def get_article(request: Request, article_id: str, format: Literal["json", "csv"
             media_type="text/csv; charset=utf-8",
             headers={"content-disposition": 'attachment; filename="quotes.csv"'},
         )
-    return JSONResponse({**article.to_dict(include_text=True), "url": article.url})
+    return JSONResponse(article.to_dict())
 
 
 @router.get("/quotes", summary="Search the corpus's quotes", responses={200: {"model": QuotesPage}})
