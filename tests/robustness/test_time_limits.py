@@ -53,23 +53,28 @@ def _raws(bad: int, marker: str, count: int = 8) -> list[RawArticle]:
 @pytest.mark.parametrize("bad", [0, 3, 7], ids=["first", "middle", "last"])
 def test_timeout_is_per_article_inside_a_batch(rules: Extractor, bad: int) -> None:
     started = time.monotonic()
-    results = extract_all(_Stuck(rules), _raws(bad, "STUCK"), batch_size=8, timeout=0.5)  # type: ignore[arg-type]
+    results = extract_all(_Stuck(rules), _raws(bad, "STUCK"), batch_size=8, timeout=1.0)  # type: ignore[arg-type]
     elapsed = time.monotonic() - started
     assert [isinstance(r, Failure) for r in results] == [n == bad for n in range(8)]
     failure = results[bad]
     assert isinstance(failure, Failure) and failure.code == "E205" and failure.article_id == f"a{bad}"
-    # one article's limit, not the batch's (8 x 0.5 s) nor a batch and a redo
-    assert elapsed < 0.5 + 2.5, elapsed
+    # one article's limit, not the batch's (8 x 1 s) nor a batch and a redo; the margin is
+    # for a loaded machine
+    assert elapsed < 1.0 + 4.5, elapsed
 
 
+# hypothesis (loaded by other tests) installs a gc callback; a limit that fires inside it is
+# ignored by Python, reported as unraisable, and fired again by the guard's interval timer
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_long_curly_quote_run_is_stopped_by_its_own_timeout(rules: Extractor) -> None:
     # 50,000 unbalanced curly quotes: past the tokenizer (now linear), the rules must still stop
-    raws = _raws(2, "He said " + "“" * 50_000, count=4)
+    raws = _raws(2, "He said " + "“" * 50_000, count=8)
     started = time.monotonic()
     results = extract_all(rules, raws, batch_size=8, timeout=3)
     elapsed = time.monotonic() - started
-    assert [type(r).__name__ for r in results].count("Article") >= 3
-    assert elapsed < 3 + 6, elapsed  # before: batch x timeout (24 s) and a redo alone
+    assert [type(r).__name__ for r in results].count("Article") >= 7
+    # before: batch x timeout (24 s) and a redo alone; the margin is for a loaded machine
+    assert elapsed < 3 + 13, elapsed
 
 
 def test_tokenizer_is_linear_on_a_long_punctuation_run(rules: Extractor) -> None:

@@ -20,6 +20,8 @@ from ..extractor import Extractor
 from ..model import Article, RawArticle
 from .sources import Failure
 
+_REFIRE = 0.25
+
 
 class _TimeLimit(BaseException):
     """Raised by SIGALRM inside an article that runs past the time limit."""
@@ -38,7 +40,9 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         raise _TimeLimit
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    # and again every quarter second until cancelled: a raise that lands in a callback whose
+    # exceptions Python ignores (a gc callback, a __del__) must not let the article run on
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0), _REFIRE)
     try:
         yield
     finally:
