@@ -47,6 +47,9 @@ class Errors:
     E302 = "Output folder {path} holds another run ({reason}): rerun the same command to resume, or choose a new --out"
     E303 = "Not a newsquotes corpus folder: {path} ({reason})"
     E304 = "Query failed on {path}: {reason}"
+    E305 = "Cannot merge {path}: {reason}; `newsquotes merge` reads the output folder of `newsquotes run` or `newsquotes spark`"
+    E306 = "No quotations in {path}: run `newsquotes merge {path}` first"
+    E307 = "Merge of {path} failed: {reason}"
 
 
 class NewsQuotesError(Exception):
