@@ -170,7 +170,8 @@ def stats(folder: Path, *, top: int = 10, search: str | None = None) -> list[Tab
 
 
 def to_database(folder: Path, target: Path) -> dict[str, int]:
-    """Copy the tables (the merge tables too, empty before a merge) into a DuckDB database file, written whole then renamed into place;
+    """Copy the tables (the merge tables too, empty before a merge) into a DuckDB database file,
+    written whole then renamed into place;
     returns the row count of each table. Raises ``StorageError`` E301 if it cannot be written."""
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.unlink(missing_ok=True)

@@ -90,7 +90,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("speaker_name", pa.string()),
             pa.field("speaker_share", pa.float64()),
             pa.field(
-                "speakers", pa.list_(pa.struct([pa.field("name", pa.string()), pa.field("count", pa.int64())]))
+                "speakers",
+                pa.list_(pa.struct([pa.field("name", pa.string()), pa.field("count", pa.int64())])),
             ),
             pa.field("conflict", pa.bool_()),
         ]

@@ -81,7 +81,9 @@ def assign(
     container = np.arange(n, dtype=np.int64)
     score: dict[int, tuple[int, int, int]] = {}
     for child_forms, parent_forms in contained:
-        for c, p in zip(cluster[index(child_forms)].tolist(), cluster[index(parent_forms)].tolist(), strict=True):
+        for c, p in zip(
+            cluster[index(child_forms)].tolist(), cluster[index(parent_forms)].tolist(), strict=True
+        ):
             if c == p or max_words[p] <= max_words[c]:
                 continue
             candidate = (-int(total[p]), -int(max_words[p]), int(form_ids[best_form[p]]))

@@ -14,6 +14,7 @@ when complete, so a merge run again on the same folder gives the same files.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import StorageError
-from ..io.parquet import MERGE_TABLES, SCHEMAS, write_arrow_part
+from ..io.parquet import MERGE_TABLES, SCHEMAS, write_arrow_part, write_atomic
 from ..query import connect
 from .graph import Ints, assign
 from .match import bands_of, is_near
@@ -99,7 +100,8 @@ def _steps(settings: MergeSettings) -> list[str]:
            WHERE contains(' ' || f.key || ' ', ' ' || p.key || ' ')""",
         # near: LSH buckets, candidates from shared small buckets, checked one by one
         f"""CREATE TABLE bands AS
-            SELECT form_id, unnest(nq_bands(key)) AS bucket FROM forms WHERE n_words >= {settings.near_min_words}""",
+            SELECT form_id, unnest(nq_bands(key)) AS bucket FROM forms
+            WHERE n_words >= {settings.near_min_words}""",
         f"""CREATE TABLE near AS
             WITH small AS (SELECT bucket FROM bands GROUP BY bucket
                            HAVING count(*) BETWEEN 2 AND {settings.max_bucket}),
@@ -154,7 +156,9 @@ _ATTRIBUTION = pa.schema(
         pa.field("quotation_id", pa.string()),
         pa.field("speaker_name", pa.string()),
         pa.field("speaker_share", pa.float64()),
-        pa.field("speakers", pa.list_(pa.struct([pa.field("name", pa.string()), pa.field("count", pa.int64())]))),
+        pa.field(
+            "speakers", pa.list_(pa.struct([pa.field("name", pa.string()), pa.field("count", pa.int64())]))
+        ),
         pa.field("conflict", pa.bool_()),
     ]
 )
@@ -284,6 +288,12 @@ def replace_tables(folder: Path, written: dict[str, Path]) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def write_record(folder: Path, settings: MergeSettings, counts: dict[str, int]) -> None:
+    """``_merge.json``: the settings the tables were merged with and their row counts."""
+    record = json.dumps({"settings": settings.fingerprint(), "counts": counts}, indent=1, sort_keys=True)
+    write_atomic(folder / "_merge.json", lambda file: file.write(record.encode("utf-8")))
+
+
 def merge_local(folder: Path, settings: MergeSettings | None = None) -> dict[str, int]:
     """Merge the quotes of the corpus folder ``folder`` into its ``quotations`` and
     ``quotation_occurrences`` tables; return their row counts.
@@ -314,7 +324,10 @@ def merge_local(folder: Path, settings: MergeSettings | None = None) -> dict[str
             counts = {
                 "quotations": _write(connection, _QUOTATIONS, "quotations", written["quotations"]),
                 "quotation_occurrences": _write(
-                    connection, _QUOTATION_OCCURRENCES, "quotation_occurrences", written["quotation_occurrences"]
+                    connection,
+                    _QUOTATION_OCCURRENCES,
+                    "quotation_occurrences",
+                    written["quotation_occurrences"],
                 ),
             }
         except duckdb.Error as exc:
@@ -322,6 +335,7 @@ def merge_local(folder: Path, settings: MergeSettings | None = None) -> dict[str
         finally:
             connection.close()
         replace_tables(folder, written)
+        write_record(folder, settings, counts)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return counts

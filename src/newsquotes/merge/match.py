@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from .normalise import folded
 from .settings import MergeSettings
@@ -36,7 +37,7 @@ def shingles(key: str) -> set[bytes]:
     """Word 1- and 2-grams of the spelling-folded words: one changed word alters a few of them,
     a different quote most of them."""
     words = folded(key)
-    grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    grams = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
     return {gram.encode("utf-8") for gram in grams}
 
 
@@ -95,5 +96,9 @@ def differing_words(variant: str, text: str) -> str:
             continue
         removed = " ".join(a[i1:i2])
         added = " ".join(b[j1:j2])
-        edits.append(" ".join(part for part in (f"-{removed}" if removed else "", f"+{added}" if added else "") if part))
+        edits.append(
+            " ".join(
+                part for part in (f"-{removed}" if removed else "", f"+{added}" if added else "") if part
+            )
+        )
     return "; ".join(edits)

@@ -28,7 +28,11 @@ class Attribution:
 
 def _surname_target(surname: str, persons: Counter[str]) -> str | None:
     matches = Counter(
-        {name: n for name, n in persons.items() if " " in name and name.split()[-1].casefold() == surname.casefold()}
+        {
+            name: n
+            for name, n in persons.items()
+            if " " in name and name.split()[-1].casefold() == surname.casefold()
+        }
     )
     if not matches:
         return None
@@ -39,8 +43,11 @@ def _surname_target(surname: str, persons: Counter[str]) -> str | None:
 def attribute(counts: Iterable[tuple[str, str | None, int]]) -> Attribution:
     """Combine (speaker name, kind, occurrences) of one quotation into its attribution.
 
-    >>> attribute([("Tony Blair", "person", 2), ("Blair", "person", 1), ("the council", None, 1)])
-    Attribution(speaker_name='Tony Blair', speaker_share=0.75, speakers=(('Tony Blair', 2), ('Blair', 1), ('the council', 1)), conflict=True)
+    >>> found = attribute([("Tony Blair", "person", 2), ("Blair", "person", 1), ("the council", None, 1)])
+    >>> found.speaker_name, found.speaker_share, found.conflict
+    ('Tony Blair', 0.75, True)
+    >>> found.speakers
+    (('Tony Blair', 2), ('Blair', 1), ('the council', 1))
     """
     raw: Counter[str] = Counter()
     persons: Counter[str] = Counter()

@@ -22,8 +22,9 @@ def units_of(text: str, quote_type: str, min_words: int) -> list[dict[str, Any]]
     """The units of one quote: ``part`` (0 for a direct quote, the fragment's index in a mixed
     one), ``raw`` (the text as written), ``key`` and ``n_words``.
 
-    >>> units_of('"Jobs first," he said, "and jobs for every town we serve"', "mixed", 4)
-    [{'part': 1, 'raw': 'and jobs for every town we serve', 'key': 'and jobs for every town we serve', 'n_words': 7}]
+    >>> [unit] = units_of('"Jobs first," he said, "and jobs for every town we serve"', "mixed", 4)
+    >>> unit["part"], unit["key"], unit["n_words"]
+    (1, 'and jobs for every town we serve', 7)
     """
     if quote_type == "direct":
         pieces = [text]
