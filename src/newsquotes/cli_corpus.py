@@ -182,7 +182,7 @@ def _merge(args: argparse.Namespace) -> int:
         if args.engine == "spark":
             from .merge.spark import merge_spark
 
-            counts = merge_spark(args.dir, settings, master=args.master)
+            counts = merge_spark(args.dir, settings, master=args.master, partitions=args.partitions)
         else:
             from .merge.local import merge_local
 
@@ -277,6 +277,7 @@ def add_commands(subparsers: Any) -> None:
     merge.add_argument("dir", help="a corpus output folder (of `run` or `spark`)")
     merge.add_argument("--engine", choices=("local", "spark"), default="local", help="DuckDB here, or Spark")
     merge.add_argument("--master", help="Spark master for --engine spark (default: local[*])")
+    merge.add_argument("--partitions", type=_positive, help="Spark shuffle partitions (default: Spark's)")
     merge.add_argument(
         "--near-threshold",
         type=_fraction,

@@ -14,10 +14,12 @@ when complete, so a merge run again on the same folder gives the same files.
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -164,32 +166,24 @@ _ATTRIBUTION = pa.schema(
 )
 
 
-def attribution_rows(
-    counts: Iterator[tuple[str, str, str | None, int]],
-) -> Iterator[dict[str, object]]:
+def attribution_row(quotation: str, counts: Iterable[tuple[str, str | None, int]]) -> dict[str, Any]:
+    """The attribution columns of one quotation from its (speaker, kind, n) counts (both
+    engines use this)."""
+    found = attribute(counts)
+    return {
+        "quotation_id": quotation,
+        "speaker_name": found.speaker_name,
+        "speaker_share": found.speaker_share,
+        "speakers": [{"name": name, "count": n} for name, n in found.speakers],
+        "conflict": found.conflict,
+    }
+
+
+def attribution_rows(counts: Iterator[tuple[str, str, str | None, int]]) -> Iterator[dict[str, Any]]:
     """One attribution row per quotation from (quotation, speaker, kind, n) rows ordered by
-    quotation (both engines use this)."""
-    current: str | None = None
-    group: list[tuple[str, str | None, int]] = []
-
-    def row() -> dict[str, object]:
-        found = attribute(group)
-        return {
-            "quotation_id": current,
-            "speaker_name": found.speaker_name,
-            "speaker_share": found.speaker_share,
-            "speakers": [{"name": name, "count": n} for name, n in found.speakers],
-            "conflict": found.conflict,
-        }
-
-    for quotation, name, kind, n in counts:
-        if quotation != current and group:
-            yield row()
-            group = []
-        current = quotation
-        group.append((name, kind, int(n)))
-    if group:
-        yield row()
+    quotation."""
+    for quotation, group in itertools.groupby(counts, key=lambda row: row[0]):
+        yield attribution_row(quotation, [(name, kind, int(n)) for _, name, kind, n in group])
 
 
 def _counts(connection: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, str, str | None, int]]:
@@ -201,7 +195,7 @@ def _attribute(connection: duckdb.DuckDBPyConnection) -> None:
     writer = connection.cursor()  # inserts while the reader's result streams
     writer.register("empty_attribution", _ATTRIBUTION.empty_table())
     writer.execute("CREATE TABLE attribution AS SELECT * FROM empty_attribution")
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
 
     def flush() -> None:
         writer.register("batch", pa.Table.from_pylist(rows, schema=_ATTRIBUTION))

@@ -36,7 +36,8 @@ def _surname_target(surname: str, persons: Counter[str]) -> str | None:
     )
     if not matches:
         return None
-    [(top, count)] = matches.most_common(1)
+    # ties go to the first name in order, so the answer does not depend on row order
+    top, count = min(matches.items(), key=lambda item: (-item[1], item[0]))
     return top if count >= DOMINANT_SHARE * sum(matches.values()) else None
 
 
