@@ -27,7 +27,8 @@ from ..errors import StorageError
 from ..io.parquet import MERGE_TABLES, SCHEMAS, write_arrow_part, write_atomic
 from ..query import connect
 from .graph import Ints, assign
-from .match import bands_of, is_near
+from .match import bander, is_near
+from .normalise import fold_key
 from .settings import MergeSettings
 from .speakers import attribute
 from .units import UNIT_FIELDS, form_id, quotation_id, sort_date, units_of
@@ -60,18 +61,17 @@ def _register(connection: duckdb.DuckDBPyConnection, settings: MergeSettings) ->
         "nq_units", lambda text, kind: units_of(text, kind, settings.min_words), [varchar, varchar], unit_type
     )
     connection.create_function("nq_form_id", form_id, [varchar], bigint)
+    connection.create_function("nq_fold", fold_key, [varchar], varchar)
     connection.create_function("nq_quotation_id", quotation_id, [bigint], varchar)
     connection.create_function("nq_sort_date", sort_date, [varchar], varchar)
-    connection.create_function(
-        "nq_bands", lambda key: bands_of(key, settings), [varchar], sqltypes.DuckDBPyType("BIGINT[]")
-    )
+    connection.create_function("nq_bands", bander(settings), [varchar], sqltypes.DuckDBPyType("BIGINT[]"))
     connection.create_function(
         "nq_near", lambda a, b: is_near(a, b, settings), [varchar, varchar], sqltypes.BOOLEAN
     )
 
 
 def _steps(settings: MergeSettings) -> list[str]:
-    c = settings.contained_min_words
+    c, t = settings.contained_min_words, float(settings.near_threshold)
     return [
         # one row per unit: a direct quote, or a quote-marked fragment of a mixed quote
         """CREATE TABLE units AS
@@ -84,8 +84,9 @@ def _steps(settings: MergeSettings) -> list[str]:
              ON a.id = q.article_id""",
         # exact: one form per key
         """CREATE TABLE forms AS
-           SELECT form_id, any_value(key) AS key, any_value(n_words) AS n_words, count(*) AS n_occ
-           FROM units GROUP BY form_id""",
+           SELECT form_id, key, n_words, n_occ, nq_fold(key) AS fkey
+           FROM (SELECT form_id, any_value(key) AS key, any_value(n_words) AS n_words, count(*) AS n_occ
+                 FROM units GROUP BY form_id)""",
         # contained: a form's first c words must be one of the c-word windows of its container
         f"""CREATE TABLE probes AS
             SELECT form_id, n_words, key, hash(array_to_string(string_split(key, ' ')[1:{c}], ' ')) AS h
@@ -102,16 +103,21 @@ def _steps(settings: MergeSettings) -> list[str]:
            WHERE contains(' ' || f.key || ' ', ' ' || p.key || ' ')""",
         # near: LSH buckets, candidates from shared small buckets, checked one by one
         f"""CREATE TABLE bands AS
-            SELECT form_id, unnest(nq_bands(key)) AS bucket FROM forms
+            SELECT form_id, unnest(nq_bands(fkey)) AS bucket FROM forms
             WHERE n_words >= {settings.near_min_words}""",
-        f"""CREATE TABLE near AS
+        # candidates materialised first, so each pair is checked once however many bands it shares;
+        # pairs whose lengths alone rule out the threshold are dropped before the check
+        f"""CREATE TABLE candidates AS
             WITH small AS (SELECT bucket FROM bands GROUP BY bucket
-                           HAVING count(*) BETWEEN 2 AND {settings.max_bucket}),
-                 pairs AS (SELECT DISTINCT x.form_id AS a, y.form_id AS b
-                           FROM bands x JOIN small s ON s.bucket = x.bucket
-                           JOIN bands y ON y.bucket = x.bucket AND x.form_id < y.form_id)
-            SELECT p.a, p.b FROM pairs p JOIN forms fa ON fa.form_id = p.a JOIN forms fb ON fb.form_id = p.b
-            WHERE nq_near(fa.key, fb.key)""",
+                           HAVING count(*) BETWEEN 2 AND {settings.max_bucket})
+            SELECT DISTINCT x.form_id AS a, y.form_id AS b
+            FROM bands x JOIN small s ON s.bucket = x.bucket
+            JOIN bands y ON y.bucket = x.bucket AND x.form_id < y.form_id""",
+        f"""CREATE TABLE near AS
+            SELECT p.a, p.b FROM candidates p
+            JOIN forms fa ON fa.form_id = p.a JOIN forms fb ON fb.form_id = p.b
+            WHERE 2 * least(fa.n_words, fb.n_words) >= {t!r} * (fa.n_words + fb.n_words)
+              AND nq_near(fa.fkey, fb.fkey)""",
     ]
 
 

@@ -2,24 +2,28 @@
 
 ``exact`` is key equality (grouping, no code here). ``contained``: the shorter key occurs in the
 longer one on word boundaries. ``near``: MinHash LSH (datasketch's MinHash over word 1- and
-2-grams of the spelling-folded words) proposes candidate pairs, banded into buckets the
-engines join on; each candidate is then checked exactly with ``similarity``, so the LSH decides
+2-grams of the spelling-folded words, ``normalise.fold_key``) proposes candidate pairs, banded
+into buckets the engines join on; each candidate is then checked exactly with ``is_near``, so the LSH decides
 only what is compared, never what is merged.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from itertools import pairwise
 
-from .normalise import folded
 from .settings import MergeSettings
 
 try:
     from datasketch import MinHash
 except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise ImportError("merging quotations needs datasketch: pip install 'newsquotes[corpus]'") from exc
+
+
+# datasketch 2's default permutation scheme, named so that a later default cannot change the buckets
+_SCHEME = "affine32"
 
 
 def is_contained(short: str, long: str) -> bool:
@@ -33,43 +37,42 @@ def is_contained(short: str, long: str) -> bool:
     return f" {short} " in f" {long} "
 
 
-def shingles(key: str) -> set[bytes]:
-    """Word 1- and 2-grams of the spelling-folded words: one changed word alters a few of them,
-    a different quote most of them."""
-    words = folded(key)
+def shingles(folded_key: str) -> set[bytes]:
+    """Word 1- and 2-grams of a spelling-folded key (``normalise.fold_key``): one changed word
+    alters a few of them, a different quote most of them."""
+    words = folded_key.split()
     grams = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
     return {gram.encode("utf-8") for gram in grams}
 
 
-def bands_of(key: str, settings: MergeSettings) -> list[int]:
-    """The LSH bucket of each band of a key: signed 64-bit hashes of (band number, its ``rows``
-    MinHash values). Two keys sharing any bucket are near candidates."""
-    minhash = MinHash(num_perm=settings.bands * settings.rows, seed=settings.seed)
-    minhash.update_batch(list(shingles(key)))
-    values = minhash.hashvalues
-    buckets: list[int] = []
-    for band in range(settings.bands):
-        chunk = values[band * settings.rows : (band + 1) * settings.rows]
-        digest = hashlib.blake2b(band.to_bytes(2, "big") + chunk.tobytes(), digest_size=8).digest()
-        buckets.append(int.from_bytes(digest, "big", signed=True))
-    return buckets
+def bander(settings: MergeSettings) -> Callable[[str], list[int]]:
+    """A function giving the LSH bucket of each band of a folded key: signed 64-bit hashes of (band
+    number, its ``rows`` MinHash values). Two keys sharing any bucket are near candidates.
+    The MinHash permutations are drawn once here (from ``seed``, so every engine and every
+    worker draws the same), not once per key."""
+    template = MinHash(num_perm=settings.bands * settings.rows, seed=settings.seed, scheme=_SCHEME)
+    permutations = template.permutations
+    bands, rows, seed = settings.bands, settings.rows, settings.seed
+
+    def bands_of(folded_key: str) -> list[int]:
+        minhash = MinHash(num_perm=bands * rows, seed=seed, permutations=permutations, scheme=_SCHEME)
+        minhash.update_batch(list(shingles(folded_key)))
+        values = minhash.hashvalues
+        buckets: list[int] = []
+        for band in range(bands):
+            chunk = values[band * rows : (band + 1) * rows]
+            digest = hashlib.blake2b(band.to_bytes(2, "big") + chunk.tobytes(), digest_size=8).digest()
+            buckets.append(int.from_bytes(digest, "big", signed=True))
+        return buckets
+
+    return bands_of
 
 
-def similarity(key_a: str, key_b: str) -> float:
-    """Word-level similarity of two keys after spelling folding: difflib's ratio, 2·M / T for M
-    matched words of T in all (one word changed in ten: 0.9).
-
-    >>> similarity("we will organise the vote", "we will organize the vote")
-    1.0
-    >>> round(similarity("the tax is a disaster for farmers", "the tax is a disaster for towns"), 3)
-    0.857
-    """
-    return SequenceMatcher(None, folded(key_a), folded(key_b), autojunk=False).ratio()
-
-
-def is_near(key_a: str, key_b: str, settings: MergeSettings) -> bool:
-    """Whether two keys are one quotation worded slightly differently: ``similarity`` at least
-    ``near_threshold`` and no edit longer than ``near_max_edit`` consecutive words. The second
+def is_near(folded_a: str, folded_b: str, settings: MergeSettings) -> bool:
+    """Whether two spelling-folded keys are one quotation worded slightly differently: a
+    word-level similarity (difflib's ratio, 2·M / T for M matched words of T in all; one word
+    changed in ten: 0.9) of at least ``near_threshold``, and no edit longer than
+    ``near_max_edit`` consecutive words. The second
     test keeps apart two quotes that share a long passage but differ by a whole clause
     ("I'm looking forward to working with such outstanding players, Both teams are..." and "The
     game promises to be a great spectacle, Both teams are...").
@@ -77,8 +80,10 @@ def is_near(key_a: str, key_b: str, settings: MergeSettings) -> bool:
     >>> is_near("we will not raise taxes on working families", "we will not raise taxes for working families",
     ...         MergeSettings())
     True
+    >>> is_near("the tax is a disaster for farmers", "the tax is a disaster for towns", MergeSettings())
+    True
     """
-    a, b = folded(key_a), folded(key_b)
+    a, b = folded_a.split(), folded_b.split()
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.ratio() < settings.near_threshold:
         return False

@@ -23,7 +23,8 @@ from ..errors import StorageError
 from ..run.spark import session, spark_schema
 from .graph import assign
 from .local import attribution_row, check_folder
-from .match import bands_of, is_near
+from .match import bander, is_near
+from .normalise import fold_key
 from .settings import MergeSettings
 from .units import form_id, quotation_id, sort_date, units_of
 
@@ -65,14 +66,15 @@ def _register(spark: SparkSession, settings: MergeSettings) -> None:
     udf = spark.udf.register
     udf("nq_units", lambda text, kind: units_of(text, kind, settings.min_words), _UNIT)
     udf("nq_form_id", form_id, T.LongType())
+    udf("nq_fold", fold_key, T.StringType())
     udf("nq_quotation_id", quotation_id, T.StringType())
     udf("nq_sort_date", sort_date, T.StringType())
-    udf("nq_bands", lambda key: bands_of(key, settings), T.ArrayType(T.LongType()))
+    udf("nq_bands", bander(settings), T.ArrayType(T.LongType()))
     udf("nq_near", lambda a, b: is_near(a, b, settings), T.BooleanType())
 
 
 def _steps(settings: MergeSettings) -> list[tuple[str, str]]:
-    c = settings.contained_min_words
+    c, t = settings.contained_min_words, float(settings.near_threshold)
     return [
         (
             "units",
@@ -87,8 +89,9 @@ def _steps(settings: MergeSettings) -> list[tuple[str, str]]:
         ),
         (
             "forms",
-            """SELECT form_id, first(key) AS key, first(n_words) AS n_words, count(*) AS n_occ
-               FROM units GROUP BY form_id""",
+            """SELECT form_id, key, n_words, n_occ, nq_fold(key) AS fkey
+               FROM (SELECT form_id, first(key) AS key, first(n_words) AS n_words, count(*) AS n_occ
+                     FROM units GROUP BY form_id)""",
         ),
         (
             "probes",
@@ -110,18 +113,23 @@ def _steps(settings: MergeSettings) -> list[tuple[str, str]]:
         ),
         (
             "bands",
-            f"""SELECT form_id, explode(nq_bands(key)) AS bucket FROM forms
+            f"""SELECT form_id, explode(nq_bands(fkey)) AS bucket FROM forms
                 WHERE n_words >= {settings.near_min_words}""",
         ),
         (
-            "near",
+            "candidates",
             f"""WITH small AS (SELECT bucket FROM bands GROUP BY bucket
-                               HAVING count(*) BETWEEN 2 AND {settings.max_bucket}),
-                     pairs AS (SELECT DISTINCT x.form_id AS a, y.form_id AS b
-                               FROM bands x JOIN small s ON s.bucket = x.bucket
-                               JOIN bands y ON y.bucket = x.bucket AND x.form_id < y.form_id)
-                SELECT p.a, p.b FROM pairs p JOIN forms fa ON fa.form_id = p.a
-                JOIN forms fb ON fb.form_id = p.b WHERE nq_near(fa.key, fb.key)""",
+                               HAVING count(*) BETWEEN 2 AND {settings.max_bucket})
+                SELECT DISTINCT x.form_id AS a, y.form_id AS b
+                FROM bands x JOIN small s ON s.bucket = x.bucket
+                JOIN bands y ON y.bucket = x.bucket AND x.form_id < y.form_id""",
+        ),
+        (
+            "near",
+            f"""SELECT p.a, p.b FROM candidates p JOIN forms fa ON fa.form_id = p.a
+                JOIN forms fb ON fb.form_id = p.b
+                WHERE 2 * least(fa.n_words, fb.n_words) >= {t!r} * (fa.n_words + fb.n_words)
+                  AND nq_near(fa.fkey, fb.fkey)""",
         ),
     ]
 
@@ -228,7 +236,7 @@ def merge_spark(
         _read(spark, folder, "articles").createOrReplaceTempView("articles")
         for name, sql in _steps(settings):
             frame = spark.sql(sql)
-            if name in ("units", "forms"):
+            if name in ("units", "forms", "bands", "candidates"):
                 frame = frame.persist()
             frame.createOrReplaceTempView(name)
         form_ids, n_words, n_occ = _arrays(spark.table("forms"), ("form_id", "n_words", "n_occ"))
