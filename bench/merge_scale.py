@@ -6,7 +6,7 @@ changed), a tenth are a clause of an earlier quote (contained), a tenth have one
 (near); the rest are new. Then merges it in a child process and prints the wall time, the
 child's peak resident memory, and the counts by match kind against what was planted.
 
-    .venv/bin/python bench/merge_scale.py [--quotes 1000000] [--keep DIR]
+    .venv/bin/python bench/merge_scale.py [--quotes 1000000] [--keep DIR] [--memory-limit 1GB]
 """
 
 from __future__ import annotations
@@ -99,8 +99,9 @@ def write_corpus(folder: Path, n_quotes: int, seed: int = 7) -> dict[str, int]:
 
 
 _CHILD = (
-    "import sys; from pathlib import Path; from newsquotes.merge.local import merge_local; "
-    "print(merge_local(Path(sys.argv[1])))"
+    "import sys; from pathlib import Path; from newsquotes.merge import MergeSettings; "
+    "from newsquotes.merge.local import merge_local; "
+    "print(merge_local(Path(sys.argv[1]), MergeSettings(memory_limit=sys.argv[2])))"
 )
 
 
@@ -108,6 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quotes", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--memory-limit", default="1GB", help="DuckDB's memory limit (default 1GB)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch) / "corpus"
@@ -115,7 +117,9 @@ def main() -> None:
         planted = write_corpus(folder, args.quotes)
         print(f"wrote {args.quotes:,} quotes in {time.perf_counter() - started:.1f} s; planted {planted}")
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-c", _CHILD, str(folder)], capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(folder), args.memory_limit], capture_output=True, text=True
+        )
         seconds = time.perf_counter() - started
         if result.returncode:
             raise SystemExit(result.stderr)

@@ -315,3 +315,19 @@ def test_merge_refuses_a_folder_that_is_not_a_run(tmp_path: Path) -> None:
         merge_local(tmp_path)
     assert (missing.value.code, no_quotes.value.code) == ("E305", "E305")
     assert "no quotes table" in str(no_quotes.value)
+
+
+def test_merge_surname_tagged_as_organisation_still_resolves(tmp_path: Path) -> None:
+    # regression, BBC sport: "McIlroy" (NER: organisation) beside "James McIlroy" was a conflict
+    quotations, _ = _merged(
+        write_run(
+            tmp_path,
+            [A("a1", (Q(WIRE, "James McIlroy"),)), A("a2", (Q(WIRE, "McIlroy", kind="organization"),))],
+        )
+    )
+    [quotation] = quotations
+    assert (quotation["speaker_name"], quotation["speaker_share"], quotation["conflict"]) == (
+        "James McIlroy",
+        1.0,
+        False,
+    )

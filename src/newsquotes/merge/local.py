@@ -77,8 +77,8 @@ def _steps(settings: MergeSettings) -> list[str]:
         """CREATE TABLE units AS
            SELECT q.article_id, q.quote_id, q.u.part AS part, q.u.raw AS raw, q.u.key AS key,
                   q.u.n_words AS n_words, nq_form_id(q.u.key) AS form_id, q.speaker_name,
-                  q.speaker_kind, a.date, nq_sort_date(a.date) AS sort_date, a.url
-           FROM (SELECT article_id, quote_id, speaker_name, speaker_kind, unnest(nq_units(text, type)) AS u
+                  a.date, nq_sort_date(a.date) AS sort_date, a.url
+           FROM (SELECT article_id, quote_id, speaker_name, unnest(nq_units(text, type)) AS u
                  FROM quotes WHERE type IN ('direct', 'mixed') AND text IS NOT NULL) q
            LEFT JOIN (SELECT id, any_value(date) AS date, any_value(url) AS url FROM articles GROUP BY id) a
              ON a.id = q.article_id""",
@@ -150,14 +150,14 @@ def _assign(connection: duckdb.DuckDBPyConnection) -> None:
 _OCCURRENCES = """CREATE TABLE occ AS
     SELECT x.quotation_id, u.article_id, u.quote_id, any_value(u.date) AS date,
            any_value(u.sort_date) AS sort_date, any_value(u.url) AS url,
-           any_value(u.speaker_name) AS speaker_name, any_value(u.speaker_kind) AS speaker_kind,
+           any_value(u.speaker_name) AS speaker_name,
            min(CASE WHEN u.form_id = x.rep THEN 0
                     WHEN contains(' ' || r.key || ' ', ' ' || u.key || ' ') THEN 1 ELSE 2 END) AS rank
     FROM units u JOIN assign x ON x.form_id = u.form_id JOIN forms r ON r.form_id = x.rep
     GROUP BY x.quotation_id, u.article_id, u.quote_id"""
 
-_SPEAKER_COUNTS = """SELECT quotation_id, speaker_name, speaker_kind, count(*) AS n FROM occ
-    WHERE speaker_name IS NOT NULL GROUP BY ALL ORDER BY quotation_id, speaker_name, speaker_kind"""
+_SPEAKER_COUNTS = """SELECT quotation_id, speaker_name, count(*) AS n FROM occ
+    WHERE speaker_name IS NOT NULL GROUP BY ALL ORDER BY quotation_id, speaker_name"""
 
 _ATTRIBUTION = pa.schema(
     [
@@ -172,8 +172,8 @@ _ATTRIBUTION = pa.schema(
 )
 
 
-def attribution_row(quotation: str, counts: Iterable[tuple[str, str | None, int]]) -> dict[str, Any]:
-    """The attribution columns of one quotation from its (speaker, kind, n) counts (both
+def attribution_row(quotation: str, counts: Iterable[tuple[str, int]]) -> dict[str, Any]:
+    """The attribution columns of one quotation from its (speaker, n) counts (both
     engines use this)."""
     found = attribute(counts)
     return {
@@ -185,16 +185,16 @@ def attribution_row(quotation: str, counts: Iterable[tuple[str, str | None, int]
     }
 
 
-def attribution_rows(counts: Iterator[tuple[str, str, str | None, int]]) -> Iterator[dict[str, Any]]:
-    """One attribution row per quotation from (quotation, speaker, kind, n) rows ordered by
+def attribution_rows(counts: Iterator[tuple[str, str, int]]) -> Iterator[dict[str, Any]]:
+    """One attribution row per quotation from (quotation, speaker, n) rows ordered by
     quotation."""
     for quotation, group in itertools.groupby(counts, key=lambda row: row[0]):
-        yield attribution_row(quotation, [(name, kind, int(n)) for _, name, kind, n in group])
+        yield attribution_row(quotation, [(name, int(n)) for _, name, n in group])
 
 
-def _counts(connection: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, str, str | None, int]]:
+def _counts(connection: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, str, int]]:
     for batch in connection.sql(_SPEAKER_COUNTS).to_arrow_reader(_BATCH):
-        yield from zip(*(batch.column(i).to_pylist() for i in range(4)), strict=True)
+        yield from zip(*(batch.column(i).to_pylist() for i in range(3)), strict=True)
 
 
 def _attribute(connection: duckdb.DuckDBPyConnection) -> None:

@@ -80,8 +80,8 @@ def _steps(settings: MergeSettings) -> list[tuple[str, str]]:
             "units",
             """SELECT q.article_id, q.quote_id, q.u.part AS part, q.u.raw AS raw, q.u.key AS key,
                       q.u.n_words AS n_words, nq_form_id(q.u.key) AS form_id, q.speaker_name,
-                      q.speaker_kind, a.date, nq_sort_date(a.date) AS sort_date, a.url
-               FROM (SELECT article_id, quote_id, speaker_name, speaker_kind,
+                      a.date, nq_sort_date(a.date) AS sort_date, a.url
+               FROM (SELECT article_id, quote_id, speaker_name,
                             explode(nq_units(text, type)) AS u
                      FROM quotes WHERE type IN ('direct', 'mixed') AND text IS NOT NULL) q
                LEFT JOIN (SELECT id, first(date) AS date, first(url) AS url FROM articles GROUP BY id) a
@@ -141,7 +141,7 @@ def _arrays(frame: DataFrame, columns: tuple[str, ...]) -> list[Any]:
 
 _OCCURRENCES = """SELECT x.quotation_id, u.article_id, u.quote_id, first(u.date) AS date,
         first(u.sort_date) AS sort_date, first(u.url) AS url,
-        first(u.speaker_name) AS speaker_name, first(u.speaker_kind) AS speaker_kind,
+        first(u.speaker_name) AS speaker_name,
         min(CASE WHEN u.form_id = x.rep THEN 0
                  WHEN instr(concat(' ', r.key, ' '), concat(' ', u.key, ' ')) > 0 THEN 1 ELSE 2 END) AS rank
     FROM units u JOIN assign x ON x.form_id = u.form_id JOIN forms r ON r.form_id = x.rep
@@ -176,11 +176,9 @@ def _quotations(spark: SparkSession, occ: DataFrame) -> DataFrame:
         "quotation_id",
         [F.col("sort_date").asc_nulls_last(), F.col("article_id"), F.col("quote_id"), F.col("part")],
     ).select("quotation_id", F.col("raw").alias("text"))
-    named = (
-        occ.filter("speaker_name IS NOT NULL").groupBy("quotation_id", "speaker_name", "speaker_kind").count()
-    )
+    named = occ.filter("speaker_name IS NOT NULL").groupBy("quotation_id", "speaker_name").count()
     rows = (
-        named.rdd.map(lambda r: (r[0], (r[1], r[2], int(r[3]))))
+        named.rdd.map(lambda r: (r[0], (r[1], int(r[2]))))
         .groupByKey()
         .map(lambda pair: attribution_row(pair[0], sorted(pair[1])))
     )

@@ -1,8 +1,10 @@
 """Who said a quotation, across the articles that carry it.
 
-Each occurrence names a speaker or none. A one-word person name ("Blair") counts for the one
-dominant full name with that surname among the quotation's other occurrences ("Tony Blair"),
-when there is one; ``speakers`` still lists both forms as the articles gave them.
+Each occurrence names a speaker or none. A one-word name ("Blair") counts for the one dominant
+full name ending in that word among the quotation's other occurrences ("Tony Blair"), when there
+is one; ``speakers`` still lists both forms as the articles gave them. The speaker kind plays no
+part: the NER takes a surname alone, and sometimes a full name, for an organisation ("Thanou",
+"Katerina Thanou"), and one quotation's occurrences name one speaker in different ways.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ class Attribution:
     conflict: bool
 
 
-def _surname_target(surname: str, persons: Counter[str]) -> str | None:
+def _surname_target(surname: str, named: Counter[str]) -> str | None:
     matches = Counter(
         {
             name: n
-            for name, n in persons.items()
+            for name, n in named.items()
             if " " in name and name.split()[-1].casefold() == surname.casefold()
         }
     )
@@ -41,24 +43,21 @@ def _surname_target(surname: str, persons: Counter[str]) -> str | None:
     return top if count >= DOMINANT_SHARE * sum(matches.values()) else None
 
 
-def attribute(counts: Iterable[tuple[str, str | None, int]]) -> Attribution:
-    """Combine (speaker name, kind, occurrences) of one quotation into its attribution.
+def attribute(counts: Iterable[tuple[str, int]]) -> Attribution:
+    """Combine (speaker name, occurrences) of one quotation into its attribution.
 
-    >>> found = attribute([("Tony Blair", "person", 2), ("Blair", "person", 1), ("the council", None, 1)])
+    >>> found = attribute([("Tony Blair", 2), ("Blair", 1), ("the council", 1)])
     >>> found.speaker_name, found.speaker_share, found.conflict
     ('Tony Blair', 0.75, True)
     >>> found.speakers
     (('Tony Blair', 2), ('Blair', 1), ('the council', 1))
     """
     raw: Counter[str] = Counter()
-    persons: Counter[str] = Counter()
-    for name, kind, n in counts:
+    for name, n in counts:
         raw[name] += n
-        if kind == "person":
-            persons[name] += n
     resolved: Counter[str] = Counter()
     for name, n in raw.items():
-        target = _surname_target(name, persons) if name in persons and " " not in name else None
+        target = _surname_target(name, raw) if " " not in name else None
         resolved[target or name] += n
     speakers = tuple(sorted(raw.items(), key=lambda item: (-item[1], item[0])))
     if not resolved:
