@@ -1,4 +1,4 @@
-"""The corpus commands of ``newsquotes``: run, spark, stats, query, db.
+"""The corpus commands of ``newsquotes``: run, spark, merge, stats, query, db.
 
 ``cli.py`` adds them with :func:`add_commands`; ``python -m newsquotes.cli_corpus`` runs them
 alone. Like ``cli.py`` this is the only place of the corpus layer that prints. Exit codes:
@@ -163,8 +163,13 @@ def _stats(args: argparse.Namespace) -> int:
     try:
         from .query import stats
 
-        tables = stats(Path(args.dir), top=args.top, search=args.search)
-        _warn_skipped(Path(args.dir))
+        if args.quotations:
+            from .merge.report import quotation_report
+
+            tables = quotation_report(Path(args.dir), top=args.top)
+        else:
+            tables = stats(Path(args.dir), top=args.top, search=args.search)
+            _warn_skipped(Path(args.dir))
     except (ImportError, NewsQuotesError) as exc:
         _error(str(exc))
         return 2
@@ -203,6 +208,36 @@ def _db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _merge(args: argparse.Namespace) -> int:
+    try:
+        from .merge import MergeSettings
+
+        settings = MergeSettings(
+            near_threshold=args.near_threshold, memory_limit=args.memory_limit, threads=args.threads
+        )
+        if args.engine == "spark":
+            from .merge.spark import merge_spark
+
+            counts = merge_spark(args.dir, settings, master=args.master, partitions=args.partitions)
+        else:
+            from .merge.local import merge_local
+
+            counts = merge_local(Path(args.dir), settings)
+    except (ImportError, NewsQuotesError) as exc:
+        _error(str(exc))
+        return 2
+    line = ", ".join(f"{n:,} {t}" for t, n in counts.items())
+    print(f"{_PROG}: merged {args.dir}: {line}", file=sys.stderr)
+    return 0
+
+
+def _fraction(value: str) -> float:
+    number = float(value)
+    if not 0 < number <= 1:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {number}")
+    return number
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -239,7 +274,7 @@ def _add_extraction_options(command: argparse.ArgumentParser) -> None:
 
 
 def add_commands(subparsers: Any) -> None:
-    """Add run, spark, stats, query and db to the ``newsquotes`` sub-command parsers."""
+    """Add run, spark, merge, stats, query and db to the ``newsquotes`` sub-command parsers."""
     run = subparsers.add_parser("run", help="extract a corpus into Parquet tables, resumably")
     _add_extraction_options(run)
     run.add_argument(
@@ -270,7 +305,32 @@ def add_commands(subparsers: Any) -> None:
     stats.add_argument("dir", help="a corpus output folder")
     stats.add_argument("--top", type=_positive, default=10, help="rows per table (default 10)")
     stats.add_argument("--search", metavar="WORDS", help="also list the quotes containing WORDS")
+    stats.add_argument(
+        "--quotations",
+        action="store_true",
+        help="after `merge`: most repeated quotations, conflicting attributions, variants",
+    )
     stats.set_defaults(handler=_stats)
+
+    merge = subparsers.add_parser(
+        "merge", help="merge repeated quotations across articles (tables quotations, quotation_occurrences)"
+    )
+    merge.add_argument("dir", help="a corpus output folder (of `run` or `spark`)")
+    merge.add_argument("--engine", choices=("local", "spark"), default="local", help="DuckDB here, or Spark")
+    merge.add_argument("--master", help="Spark master for --engine spark (default: local[*])")
+    merge.add_argument("--partitions", type=_positive, help="Spark shuffle partitions (default: Spark's)")
+    merge.add_argument(
+        "--near-threshold",
+        type=_fraction,
+        default=0.8,
+        metavar="X",
+        help="least word similarity of a near match (default 0.8, see docs/corpus.md)",
+    )
+    merge.add_argument(
+        "--memory-limit", default="1GB", help="DuckDB memory limit; it spills beyond (default 1GB)"
+    )
+    merge.add_argument("--threads", type=_positive, default=2, help="DuckDB threads (default 2)")
+    merge.set_defaults(handler=_merge)
 
     query = subparsers.add_parser(
         "query", help="SQL (DuckDB) over the views articles, quotes, people, errors"

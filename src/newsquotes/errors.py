@@ -60,6 +60,9 @@ class Errors:
     E306 = (
         "Output {path} already holds a {table} table: pass --overwrite to replace it, or choose another --out"
     )
+    E308 = "Cannot merge {path}: {reason}; `newsquotes merge` reads the output folder of `newsquotes run` or `newsquotes spark`"
+    E309 = "No quotations in {path}: run `newsquotes merge {path}` first"
+    E310 = "Merge of {path} failed: {reason}"
     E401 = "`newsquotes serve` needs the web extra, which did not import ({reason}): pip install 'newsquotes[web]'"
     E402 = "Cannot listen on {host}:{port}: {reason}"
 

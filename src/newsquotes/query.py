@@ -1,7 +1,8 @@
 """Ask questions of a corpus output folder with DuckDB: statistics, SQL, a database file.
 
-The folder's four tables are DuckDB views (``articles``, ``quotes``, ``people``, ``errors``)
-read straight from their part files, Parquet or JSON Lines; nothing is loaded up front.
+The folder's tables are DuckDB views (``articles``, ``quotes``, ``people``, ``errors``, and
+``quotations``, ``quotation_occurrences`` once ``newsquotes merge`` has run) read straight from
+their part files, Parquet or JSON Lines; nothing is loaded up front.
 
 >>> connection = connect(Path("out"))                          # doctest: +SKIP
 >>> connection.sql("SELECT speaker_name, count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC LIMIT 3")
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StorageError
-from .io.parquet import SCHEMAS, TABLES
+from .io.parquet import ALL_TABLES, SCHEMAS, TABLES
 
 try:
     import duckdb
@@ -26,7 +27,13 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise ImportError("querying a corpus needs duckdb: pip install 'newsquotes[corpus]'") from exc
 
-_DUCK_TYPES = {pa.string(): "VARCHAR", pa.float64(): "DOUBLE", pa.int32(): "INTEGER"}
+_DUCK_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.float64(): "DOUBLE",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.bool_(): "BOOLEAN",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,8 @@ class Table:
 def _duck_type(arrow_type: pa.DataType) -> str:
     if pa.types.is_list(arrow_type):
         return _duck_type(arrow_type.value_type) + "[]"
+    if pa.types.is_struct(arrow_type):
+        return "STRUCT(" + ", ".join(f"{f.name} {_duck_type(f.type)}" for f in arrow_type) + ")"
     return _DUCK_TYPES[arrow_type]
 
 
@@ -151,7 +160,7 @@ def connect(folder: Path, database: str = ":memory:") -> duckdb.DuckDBPyConnecti
     if not any((folder / table).is_dir() for table in TABLES):
         raise StorageError("E303", source=str(folder), reason="none of " + ", ".join(TABLES) + " found")
     connection = duckdb.connect(database)
-    for table in TABLES:
+    for table in ALL_TABLES:  # the merge tables are empty views until `newsquotes merge` ran
         connection.execute(f"CREATE OR REPLACE VIEW {table} AS {_view_sql(folder, table)}")
     return connection
 
@@ -237,7 +246,8 @@ def stats(folder: Path, *, top: int = 10, search: str | None = None) -> list[Tab
 
 
 def to_database(folder: Path, target: Path) -> dict[str, int]:
-    """Copy the four tables into a DuckDB database file, written whole then renamed into place;
+    """Copy the tables (the merge tables too, empty before a merge) into a DuckDB database file,
+    written whole then renamed into place;
     returns the row count of each table. Raises ``StorageError`` E301 if it cannot be written."""
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.unlink(missing_ok=True)
@@ -247,7 +257,7 @@ def to_database(folder: Path, target: Path) -> dict[str, int]:
     try:
         connection = connect(folder, str(temporary))
         try:
-            for table in TABLES:
+            for table in ALL_TABLES:
                 connection.execute(f"CREATE TABLE {table}_data AS SELECT * FROM {table}")
                 connection.execute(f"DROP VIEW {table}")
                 connection.execute(f"ALTER TABLE {table}_data RENAME TO {table}")

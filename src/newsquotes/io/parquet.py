@@ -25,6 +25,8 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise ImportError("writing Parquet needs pyarrow: pip install 'newsquotes[corpus]'") from exc
 
 TABLES = ("articles", "quotes", "people", "errors")
+MERGE_TABLES = ("quotations", "quotation_occurrences")  # written by `newsquotes merge`
+ALL_TABLES = TABLES + MERGE_TABLES
 SUFFIX: dict[str, str] = {"parquet": ".parquet", "jsonl": ".jsonl"}
 
 _SPANS = pa.list_(pa.list_(pa.int32()))
@@ -74,6 +76,34 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("source", pa.string()),
             pa.field("code", pa.string()),
             pa.field("message", pa.string()),
+        ]
+    ),
+    "quotations": pa.schema(
+        [
+            pa.field("quotation_id", pa.string(), nullable=False),
+            pa.field("text", pa.string()),
+            pa.field("first_date", pa.string()),
+            pa.field("first_article_id", pa.string()),
+            pa.field("first_url", pa.string()),
+            pa.field("n_articles", pa.int64()),
+            pa.field("n_occurrences", pa.int64()),
+            pa.field("speaker_name", pa.string()),
+            pa.field("speaker_share", pa.float64()),
+            pa.field(
+                "speakers",
+                pa.list_(pa.struct([pa.field("name", pa.string()), pa.field("count", pa.int64())])),
+            ),
+            pa.field("conflict", pa.bool_()),
+        ]
+    ),
+    "quotation_occurrences": pa.schema(
+        [
+            pa.field("quotation_id", pa.string(), nullable=False),
+            pa.field("article_id", pa.string(), nullable=False),
+            pa.field("quote_id", pa.string(), nullable=False),
+            pa.field("date", pa.string()),
+            pa.field("speaker_name", pa.string()),
+            pa.field("match", pa.string()),
         ]
     ),
 }
@@ -159,6 +189,13 @@ def write_atomic(path: Path, write: Any) -> None:
 
 def to_arrow(table: str, rows: Sequence[Row]) -> pa.Table:
     return pa.Table.from_pylist(list(rows), schema=SCHEMAS[table])
+
+
+def write_arrow_part(path: Path, table: str, data: pa.Table | pa.RecordBatch) -> None:
+    """Write one Parquet part file of ``table`` atomically from Arrow data (cast to its schema)."""
+    arrow = pa.Table.from_batches([data]) if isinstance(data, pa.RecordBatch) else data
+    arrow = arrow.select(SCHEMAS[table].names).cast(SCHEMAS[table])
+    write_atomic(path, lambda file: pq.write_table(arrow, file, compression="zstd"))
 
 
 def write_part(path: Path, table: str, rows: Sequence[Row], fmt: OutputFormat) -> None:

@@ -72,6 +72,14 @@ def _spark_type(arrow_type: pa.DataType) -> T.DataType:
         return T.IntegerType()
     if pa.types.is_float64(arrow_type):
         return T.DoubleType()
+    if pa.types.is_int64(arrow_type):
+        return T.LongType()
+    if pa.types.is_boolean(arrow_type):
+        return T.BooleanType()
+    if pa.types.is_struct(arrow_type):
+        return T.StructType(
+            [T.StructField(f.name, _spark_type(f.type), nullable=f.nullable) for f in arrow_type]
+        )
     raise TypeError(f"no Spark type for {arrow_type}")  # a schema change not mapped here yet
 
 
