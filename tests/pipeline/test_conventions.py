@@ -26,7 +26,7 @@ def _record(text: str, content: str, cue: str) -> Found:
 
 def test_conventions_reported_span_leaves_out_a_leading_that(nlp: Language) -> None:
     text = "The minister said that the tax would rise in April."
-    shaped = apply_conventions(nlp(text), _record(text, "that the tax would rise in April", "said"))
+    shaped = apply_conventions(nlp(text), text, _record(text, "that the tax would rise in April", "said"))
     assert shaped is not None
     assert [text[a:b] for a, b in shaped.spans] == ["the tax would rise in April"]
 
@@ -34,12 +34,12 @@ def test_conventions_reported_span_leaves_out_a_leading_that(nlp: Language) -> N
 def test_conventions_passive_praise_is_no_speech_act(nlp: Language) -> None:
     text = "Teigen was praised for sharing heart-rending photographs from the hospital."
     record = _record(text, "for sharing heart-rending photographs from the hospital", "praised")
-    assert apply_conventions(nlp(text), record) is None
+    assert apply_conventions(nlp(text), text, record) is None
 
 
 def test_conventions_passive_cue_speaks_for_its_agent(nlp: Language) -> None:
     text = "The plan was described by Smith as a betrayal of the voters."
-    shaped = apply_conventions(nlp(text), _record(text, "as a betrayal of the voters", "described"))
+    shaped = apply_conventions(nlp(text), text, _record(text, "as a betrayal of the voters", "described"))
     assert shaped is not None and shaped.mention is not None
     assert text[shaped.mention[0] : shaped.mention[1]] == "Smith"
 
@@ -55,7 +55,7 @@ def test_conventions_passive_with_quote_marks_keeps_the_words_but_not_the_addres
         subject=she,
         mention=(0, 3),
     )
-    shaped = apply_conventions(doc, record)
+    shaped = apply_conventions(doc, text, record)
     assert shaped is not None and shaped.subject is None and shaped.mention is None
 
 
@@ -66,7 +66,7 @@ def test_conventions_one_speech_act_per_quote(nlp: Language) -> None:
         "people to be kind to those pouring their hearts out."
     )
     content = text[text.index("others") : -1]
-    shaped = apply_conventions(nlp(text), _record(text, content, "asked"))
+    shaped = apply_conventions(nlp(text), text, _record(text, content, "asked"))
     assert shaped is not None
     assert text[shaped.start : shaped.end] == "others to share their stories of similar experiences"
 
@@ -96,10 +96,10 @@ def test_conventions_viterbi_never_starts_a_span_inside() -> None:
 def test_conventions_the_topic_of_a_speech_act_is_not_its_content(nlp: Language) -> None:
     text = "Chrissy Teigen has opened up about the loss of her baby."
     record = _record(text, "the loss of her baby", "opened up about")
-    assert apply_conventions(nlp(text), record) is None
+    assert apply_conventions(nlp(text), text, record) is None
     said = "Chrissy Teigen explained that the loss of her baby had changed her."
     kept = apply_conventions(
-        nlp(said), _record(said, "that the loss of her baby had changed her", "explained")
+        nlp(said), said, _record(said, "that the loss of her baby had changed her", "explained")
     )
     assert kept is not None
 
@@ -130,11 +130,11 @@ def test_conventions_reported_speech_ends_with_its_sentence(nlp: Language) -> No
     # BBC politics/082: "the prospects for the EU in 2005. Security, stability ..."
     text = "Mr Straw set out the prospects for the EU in 2005. Security and prosperity were the themes."
     content = text[text.index("the prospects") :]
-    shaped = apply_conventions(nlp(text), _record(text, content, "set out"))
+    shaped = apply_conventions(nlp(text), text, _record(text, content, "set out"))
     assert shaped is not None
     assert text[shaped.start : shaped.end] == "the prospects for the EU in 2005"
 
 
 def test_conventions_the_agent_of_a_passive_is_no_content(nlp: Language) -> None:
     text = "Sir Menzies was among those worried about plans, backed by the UK, to lift the embargo."
-    assert apply_conventions(nlp(text), _record(text, "by the UK", "backed")) is None
+    assert apply_conventions(nlp(text), text, _record(text, "by the UK", "backed")) is None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsquotes.pipeline.marks import find_marked_quotes
 
 
@@ -60,3 +63,19 @@ def test_marks_start_offset_skips_metadata_line() -> None:
 def test_marks_typewriter_double_apostrophes() -> None:
     text = "''We won,'' Mr. Welch said. ''And now it is time.''"
     assert quotes_of(text) == [["We won,"], ["And now it is time."]]
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 20)), max_size=30))
+def test_marks_top_level_regions_are_those_inside_no_other(pairs: list[tuple[int, int]]) -> None:
+    from newsquotes.pipeline.marks import MarkedQuote, _top_level
+
+    quotes = [
+        MarkedQuote(spans=((a + 1, a + n),), open_pos=a, close_pos=a + n, family="double") for a, n in pairs
+    ]
+    candidates = sorted(quotes, key=lambda q: (q.open_pos, -q.outer_end))
+    expected = [
+        q
+        for q in candidates
+        if not any(o.open_pos < q.open_pos and q.outer_end <= o.outer_end for o in candidates if o is not q)
+    ]
+    assert _top_level(candidates) == expected

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention, Person, Quote, QuoteType, Spans, Speaker
 from .conventions import apply_conventions
-from .cues import cue_tokens, is_cue, mention_bounds
+from .cues import cue_tokens, is_cue, mention_bounds, sentence_at
 from .direct import DirectAttributor, is_fragment, is_name_or_title, transcript_turns
 from .found import Found
 from .linking import link, merge
@@ -51,7 +51,7 @@ def _fragment_speaker(
     span = doc.char_span(fragment.start, fragment.end, alignment_mode="expand")
     if span is None:
         return None
-    sent = span.sent
+    sent = sentence_at(doc, span.start)
     candidates: list[Token] = [
         t
         for t in sent
@@ -138,7 +138,8 @@ def analyze(
 
 
 def _shaped(doc: Doc, found: list[Found]) -> list[Found]:
-    return [shaped for record in found if (shaped := apply_conventions(doc, record)) is not None]
+    text = doc.text
+    return [shaped for record in found if (shaped := apply_conventions(doc, text, record)) is not None]
 
 
 def resolve(doc: Doc, found: list[Found], dropped: int, body_start: int = 0) -> Analysis:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .cues import is_cue, mention_bounds, tokens_in
+from .cues import is_cue, mention_bounds, sentence_at, tokens_in
 from .found import Found
 from .marks import has_quote_mark
 
@@ -33,26 +33,27 @@ def cue_verb(doc: Doc, record: Found) -> Token | None:
     return None
 
 
-def apply_conventions(doc: Doc, record: Found) -> Found | None:
-    """``record`` shaped to the schema's conventions, or None where it is not speech at all."""
+def apply_conventions(doc: Doc, text: str, record: Found) -> Found | None:
+    """``record`` shaped to the schema's conventions, or None where it is not speech at all.
+    ``text`` is ``doc.text``, which spaCy builds anew on every access."""
     if record.type == "direct":
         return record
     verb = cue_verb(doc, record)
-    if verb is not None and _is_topic(doc, record, verb):
+    if verb is not None and _is_topic(doc, text, record, verb):
         return None
     if verb is not None:
         if _is_passive(verb):
             agent = _agent(verb)
-            if agent is None and not has_quote_mark(" ".join(doc.text[a:b] for a, b in record.spans)):
+            if agent is None and not has_quote_mark(" ".join(text[a:b] for a, b in record.spans)):
                 return None  # "is expected to", "was backed", "was praised for": no speech act
             if agent is not None and _within(record, agent.head):
                 return None  # "plans, backed by the UK,": the agent is no content
             subject = agent
             mention = mention_bounds(agent) if agent is not None else None
             record = replace(record, subject=subject, mention=mention)
-        record = _one_act(doc, record)
-    record = _one_sentence(doc, record)
-    return _without_that(doc.text, record)
+        record = _one_act(doc, text, record)
+    record = _one_sentence(doc, text, record)
+    return _without_that(text, record)
 
 
 _TOPIC_CUES = frozenset(
@@ -60,11 +61,11 @@ _TOPIC_CUES = frozenset(
 )
 
 
-def _is_topic(doc: Doc, record: Found, verb: Token) -> bool:
+def _is_topic(doc: Doc, text: str, record: Found, verb: Token) -> bool:
     """The topic of a speech act, not something said: the noun phrase a verb that takes one
     has for its object (``opened up about the loss of her baby``, ``Recalling the moments
     following Jack's delivery``), with no clause of the verb's own and no quoted words in it."""
-    if verb.lemma_.lower() not in _TOPIC_CUES or has_quote_mark(doc.text[record.start : record.end]):
+    if verb.lemma_.lower() not in _TOPIC_CUES or has_quote_mark(text[record.start : record.end]):
         return False  # 'praised the "great enthusiasm" of the volunteers': words were said
     tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
     if not tokens:
@@ -98,7 +99,7 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _one_act(doc: Doc, record: Found) -> Found:
+def _one_act(doc: Doc, text: str, record: Found) -> Found:
     """``record`` ended before a second speech act of its speaker: a verb of saying coordinated
     inside the content with no subject of its own (``asked others to share ... and called for
     ...``; the parse may hang it on either verb)."""
@@ -117,12 +118,12 @@ def _one_act(doc: Doc, record: Found) -> Found:
                 cut -= 1
             end = doc[cut].idx
             spans = tuple((a, min(b, end)) for a, b in record.spans if a < end)
-            spans = tuple(s for s in (_rstrip(doc.text, s) for s in spans) if s[0] < s[1])
+            spans = tuple(s for s in (_rstrip(text, s) for s in spans) if s[0] < s[1])
             return replace(record, spans=spans) if spans else record
     return record
 
 
-def _one_sentence(doc: Doc, record: Found) -> Found:
+def _one_sentence(doc: Doc, text: str, record: Found) -> Found:
     """Reported speech without quote marks ends with its sentence: a content run on into the
     next one (``the prospects for the EU in 2005. Security, stability ...``) is cut there."""
     if record.type != "indirect" or len(record.spans) != 1:
@@ -131,15 +132,15 @@ def _one_sentence(doc: Doc, record: Found) -> Found:
     span = doc.char_span(a, b, alignment_mode="expand")
     if span is None or not len(span):
         return record
-    sent = span[0].sent
-    end = sent.end_char
+    sent = sentence_at(doc, span[0].i)
+    start, end = sent.start_char, sent.end_char
     if end >= b:
         return record
-    cue_in = any(sent.start_char <= c < end for c, _ in record.cue_spans) or not record.cue_spans
+    cue_in = any(start <= c < end for c, _ in record.cue_spans) or not record.cue_spans
     if not cue_in:
         return record
-    cut = _rstrip(doc.text, (a, end))
-    while cut[1] > cut[0] and doc.text[cut[1] - 1] in ".!?":
+    cut = _rstrip(text, (a, end))
+    while cut[1] > cut[0] and text[cut[1] - 1] in ".!?":
         cut = (cut[0], cut[1] - 1)
     return replace(record, spans=(cut,)) if cut[1] > cut[0] else record
 

@@ -114,3 +114,15 @@ def mention_bounds(head: Token) -> tuple[int, int]:
 def span_of(doc: Doc, tokens: Iterable[Token]) -> Span:
     ordered = sorted(tokens, key=lambda t: t.i)
     return doc[ordered[0].i : ordered[-1].i + 1]
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``, read off its neighbours' sentence starts:
+    ``Token.sent`` walks the whole document on every call, quadratic on a long article."""
+    first = i
+    while first > 0 and not doc[first].is_sent_start:
+        first -= 1
+    last = i + 1
+    while last < len(doc) and not doc[last].is_sent_start:
+        last += 1
+    return doc[first:last]

@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..model import QuoteType, Spans
-from .cues import mention_bounds, subject_of, tokens_in
+from .cues import mention_bounds, sentence_at, subject_of, tokens_in
 from .found import Found
+from .intervals import Intervals
 from .marks import QUOTE_MARKS, classify_content
 from .tagger import RoleSpan
 
@@ -43,6 +44,17 @@ class _Breaks:
         return bisect.bisect_left(self.offsets, hi) - bisect.bisect_left(self.offsets, lo)
 
 
+class _Cues(list[RoleSpan]):
+    """Cue spans in text order, with their ends kept sorted for bisection."""
+
+    def __init__(self, cues: Sequence[RoleSpan]) -> None:
+        super().__init__(sorted(cues, key=lambda cue: (cue.start, cue.end)))
+        # a cue's end is past its start: sorted by start, the running maximum of ends is sorted
+        self.ends: list[int] = []
+        for cue in self:
+            self.ends.append(max(cue.end, self.ends[-1]) if self.ends else cue.end)
+
+
 def _distance(a: RoleSpan, b: RoleSpan, breaks: _Breaks) -> int:
     if a.end <= b.start:
         gap, lo, hi = b.start - a.end, a.end, b.start
@@ -57,9 +69,15 @@ def _words(text: str, span: RoleSpan) -> int:
     return sum(1 for word in text[span.start : span.end].split() if any(c.isalnum() for c in word))
 
 
-def _nearest(span: RoleSpan, cues: Sequence[RoleSpan], breaks: _Breaks) -> int | None:
+def _nearest(span: RoleSpan, cues: _Cues, breaks: _Breaks) -> int | None:
+    """The index of the cue nearest ``span``, or None where none lies within ``_MAX_DISTANCE``;
+    only cues that close are looked at, so a long article costs linear time."""
     best: tuple[int, int] | None = None
-    for n, cue in enumerate(cues):
+    first = bisect.bisect_left(cues.ends, span.start - _MAX_DISTANCE)
+    for n in range(first, len(cues)):
+        cue = cues[n]
+        if cue.start > span.end + _MAX_DISTANCE:
+            break
         distance = _distance(span, cue, breaks)
         if distance <= _MAX_DISTANCE and (best is None or distance < best[0]):
             best = (distance, n)
@@ -74,7 +92,7 @@ def link(doc: Doc, spans: Sequence[RoleSpan], parse_sources: bool = True) -> lis
     """
     text = doc.text  # built anew on every access: read it once
     breaks = _Breaks.of(text)
-    cues = [s for s in spans if s.role == "cue"]
+    cues = _Cues([s for s in spans if s.role == "cue"])
     contents: dict[int | None, list[RoleSpan]] = {}
     for span in spans:
         if span.role == "content" and _words(text, span) >= MIN_CONTENT_WORDS:
@@ -139,7 +157,7 @@ def _found(
             inside = parsed is not None and span.start <= parsed.i < span.end
             subject = parsed if inside else span.root
             mention = _whole_phrase(
-                doc, span.root, (source.start, source.end), [*parts, *filter(None, [cue])]
+                doc, text, span.root, (source.start, source.end), [*parts, *filter(None, [cue])]
             )
     elif parsed is not None:
         subject, mention = parsed, mention_bounds(parsed)
@@ -154,16 +172,18 @@ def _found(
     )
 
 
-def _whole_phrase(doc: Doc, head: Token, mention: tuple[int, int], others: list[RoleSpan]) -> tuple[int, int]:
+def _whole_phrase(
+    doc: Doc, text: str, head: Token, mention: tuple[int, int], others: list[RoleSpan]
+) -> tuple[int, int]:
     """``mention`` widened to the whole noun phrase ``head`` heads (``Senate Minority`` ->
     ``Senate Minority Leader Harry Reid (D-Nev.)``), where that phrase takes in no other part
     of the attribution."""
     left, right = head.left_edge, head.right_edge
     start, end = left.idx, right.idx + len(right)
-    while end > start and doc.text[end - 1] in ",;: \n":
+    while end > start and text[end - 1] in ",;: \n":
         end -= 1
     start, end = min(start, mention[0]), max(end, mention[1])
-    if any(o.start < end and start < o.end for o in others) or head.sent.start > left.i:
+    if any(o.start < end and start < o.end for o in others) or sentence_at(doc, head.i).start > left.i:
         return mention
     return start, end
 
@@ -221,9 +241,10 @@ def merge(text: str, rules: Sequence[Found], model: Sequence[Found]) -> list[Fou
     direct = [r for r in rules if r.type == "direct"]
     fragments = [r for r in direct if r.fragment or _embedded(text, r)]
     full = [r for r in direct if r not in fragments]
+    full_spans = Intervals(span for quote in full for span in quote.spans)
     result: list[Found] = []
     for record in model:
-        rest = _cut(text, record, full)
+        rest = _cut(text, record, full_spans)
         if rest is None:
             continue
         if rest is not record and any(_same_cue(rest, quote) for quote in full):
@@ -232,14 +253,17 @@ def merge(text: str, rules: Sequence[Found], model: Sequence[Found]) -> list[Fou
         if rest.type == "direct" and inside:
             continue  # the rules' fragment, tagged again
         if any(not _contains(rest, f) for f in inside):
-            rest = _cut(text, rest, [f for f in inside if not _contains(rest, f)])
+            cut = Intervals(span for f in inside if not _contains(rest, f) for span in f.spans)
+            rest = _cut(text, rest, cut)
             if rest is None:
                 continue
         result.append(rest)
     for quote in full:
         result.append(_framed(quote, model))
-    result += [f for f in fragments if not any(_overlaps(f, m) for m in result)]
-    result += [r for r in rules if r.type != "direct" and not any(_overlaps(r, m) for m in result)]
+    taken = Intervals(span for record in result for span in record.spans)
+    result += [f for f in fragments if not any(taken.overlaps(a, b) for a, b in f.spans)]
+    taken = Intervals(span for record in result for span in record.spans)
+    result += [r for r in rules if r.type != "direct" and not any(taken.overlaps(a, b) for a, b in r.spans)]
     return result
 
 
@@ -269,13 +293,11 @@ def _framed(quote: Found, model: Sequence[Found]) -> Found:
     return quote
 
 
-def _cut(text: str, record: Found, quotes: Sequence[Found]) -> Found | None:
+def _cut(text: str, record: Found, quotes: Intervals) -> Found | None:
     """``record`` without its fragments that overlap one of ``quotes``: a fragment the model
     ran into a rules' quote is that quote tagged again, with narration glued on (``"Tagging
     may be going too far..." Full details of the new powers...``). None if nothing is left."""
-    keep = tuple(
-        (a, b) for a, b in record.spans if not any(a < d and c < b for q in quotes for c, d in q.spans)
-    )
+    keep = tuple((a, b) for a, b in record.spans if not quotes.overlaps(a, b))
     if keep == record.spans:
         return record
     if not keep or _words(text, RoleSpan("content", keep[0][0], keep[-1][1], 0.0)) < MIN_CONTENT_WORDS:

@@ -256,10 +256,6 @@ def _pair_family(
     return quotes, dropped
 
 
-def _inside(inner: MarkedQuote, outer: MarkedQuote) -> bool:
-    return outer.open_pos < inner.open_pos and inner.outer_end <= outer.outer_end
-
-
 def _crosses(a: MarkedQuote, b: MarkedQuote) -> bool:
     return a.open_pos < b.open_pos < a.outer_end < b.outer_end
 
@@ -281,8 +277,23 @@ def find_marked_quotes(text: str, start: int = 0) -> MarkScan:
     )
     singles = [s for s in singles if not any(_crosses(s, q) or _crosses(q, s) for q in strong)]
     candidates = sorted(strong + singles, key=lambda q: (q.open_pos, -q.outer_end))
-    top = [q for q in candidates if not any(_inside(q, other) for other in candidates if other is not q)]
-    return MarkScan(tuple(top), dropped_doubles + dropped_guillemets + dropped_singles)
+    return MarkScan(tuple(_top_level(candidates)), dropped_doubles + dropped_guillemets + dropped_singles)
+
+
+def _top_level(candidates: list[MarkedQuote]) -> list[MarkedQuote]:
+    """The regions not inside another, in one pass over ``candidates`` sorted by opening
+    position: a region is inside one that opens strictly before it and reaches at least as
+    far (a pairwise test per region was quadratic on long articles)."""
+    top = []
+    reach = -1  # farthest end of the regions opening strictly before the current position
+    position, position_reach = -1, -1
+    for quote in candidates:
+        if quote.open_pos != position:
+            reach, position, position_reach = max(reach, position_reach), quote.open_pos, -1
+        if reach < quote.outer_end:
+            top.append(quote)
+        position_reach = max(position_reach, quote.outer_end)
+    return top
 
 
 def is_trimmed(char: str) -> bool:

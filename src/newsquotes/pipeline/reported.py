@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import cue_tokens, is_according, is_cue, mention_bounds, subject_of
 from .found import Found
+from .intervals import Intervals
 from .lexicon import INFINITIVE_VERBS, QUESTION_VERBS, WH_WORDS
 from .marks import QUOTE_CHARS
 
@@ -86,11 +87,13 @@ def _complement(cue: Token) -> list[Token]:
     return []
 
 
-def overlaps(regions: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps(regions: list[tuple[int, int]] | Intervals, start: int, end: int) -> bool:
+    if isinstance(regions, Intervals):
+        return regions.overlaps(start, end)
     return any(a < end and start < b for a, b in regions)
 
 
-def governs_direct(cue: Token, regions: list[tuple[int, int]]) -> bool:
+def governs_direct(cue: Token, regions: list[tuple[int, int]] | Intervals) -> bool:
     """The cue's clausal complement is a full direct quote (``Teigen said: "..."``)."""
     return any(
         c.dep_ == "ccomp" and overlaps(regions, c.left_edge.idx, c.right_edge.idx + 1) for c in cue.children
@@ -108,6 +111,7 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
     subject of the nearest cue before it in the sentence.
     """
 
+    regions = Intervals(direct_regions)
     found: list[Found] = []
     last_subject: dict[int, Token] = {}
     text = doc.text  # built anew on every access: read it once
@@ -115,7 +119,7 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
     for sent in doc.sents:
         sentence_of[sent.start : sent.end] = [sent.start] * len(sent)
     for token in doc:
-        if token.idx < body_start or overlaps(direct_regions, token.idx, token.idx + 1) or not is_cue(token):
+        if token.idx < body_start or regions.overlaps(token.idx, token.idx + 1) or not is_cue(token):
             continue
         tokens = _complement(token)
         if len(tokens) < _MIN_TOKENS:
@@ -123,7 +127,7 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
         spans = clause_spans(text, tokens)
         if not spans:
             continue
-        if overlaps(direct_regions, spans[0][0], spans[-1][1]) or governs_direct(token, direct_regions):
+        if regions.overlaps(spans[0][0], spans[-1][1]) or governs_direct(token, regions):
             continue  # the cue governs a direct quote: one content per cue
         first = min(tokens, key=lambda t: t.i)
         if first.lower_ in WH_WORDS and token.lemma_.lower() not in QUESTION_VERBS:
