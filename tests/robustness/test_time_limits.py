@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from doubles import Delegating
 from newsquotes import Extractor
 from newsquotes.model import Article, RawArticle
 from newsquotes.run.guard import extract_all
@@ -18,29 +19,13 @@ pytestmark = pytest.mark.skipif(
 TEXT = '"We will open {n} new schools," Anna Smith said on Monday.\n'
 
 
-class _Stuck:
+class _Stuck(Delegating):
     """The real extractor, but the rules never finish an article holding STUCK."""
-
-    def __init__(self, inner: Extractor) -> None:
-        self.inner = inner
-
-    def extract(self, text: str, **metadata: Any) -> Article:
-        [doc] = self.parse([self.make_doc(text, **metadata)])
-        return self.attribute(doc, **metadata)
-
-    def make_doc(self, text: str, **metadata: Any) -> Any:
-        return self.inner.make_doc(text, **metadata)
-
-    def parse(self, docs: Any, batch_size: int = 8) -> Any:
-        return self.inner.parse(docs, batch_size)
 
     def attribute(self, doc: Any, **metadata: Any) -> Article:
         while "STUCK" in doc.text:
             time.sleep(0.01)
         return self.inner.attribute(doc, **metadata)
-
-    def restart_tagging(self) -> None:
-        self.inner.restart_tagging()
 
 
 def _raws(bad: int, marker: str, count: int = 8) -> list[RawArticle]:

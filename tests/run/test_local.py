@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from corpora import article_text, make_broken_corpus, make_good_corpus
 
+from doubles import Delegating
 from newsquotes import Extractor
 from newsquotes.errors import StorageError
 from newsquotes.io.parquet import read_rows
@@ -61,29 +62,13 @@ def test_run_local_jsonl_format_writes_the_same_rows(tmp_path: Path, extractor: 
         assert read_rows(parquet, table) == read_rows(jsonl, table)
 
 
-class _Exploding:
+class _Exploding(Delegating):
     """An extractor whose pipeline crashes on any text containing BOOM."""
-
-    def __init__(self, inner: Extractor) -> None:
-        self.inner = inner
-
-    def extract(self, text: str, **metadata: Any) -> Article:
-        [doc] = self.parse([self.make_doc(text, **metadata)])
-        return self.attribute(doc, **metadata)
-
-    def make_doc(self, text: str, **metadata: Any) -> Any:
-        return self.inner.make_doc(text, **metadata)
-
-    def parse(self, docs: Any, batch_size: int = 8) -> Any:
-        return self.inner.parse(docs, batch_size)
 
     def attribute(self, doc: Any, **metadata: Any) -> Article:
         if "BOOM" in doc.text:
             raise RuntimeError("the parser fell over")
         return self.inner.attribute(doc, **metadata)
-
-    def restart_tagging(self) -> None:
-        self.inner.restart_tagging()
 
 
 def test_extract_all_isolates_a_crashing_article(extractor: Extractor) -> None:
