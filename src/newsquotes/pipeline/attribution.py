@@ -83,9 +83,10 @@ def _fragment_speaker(
     )
 
 
-def find_by_rules(doc: Doc, body_start: int = 0) -> tuple[list[Found], int]:
-    """Every attribution the rules find, and the number of quote marks dropped as unpaired."""
-    text = doc.text
+def find_by_rules(doc: Doc, body_start: int = 0, text: str | None = None) -> tuple[list[Found], int]:
+    """Every attribution the rules find, and the number of quote marks dropped as unpaired
+    (``text`` is ``doc.text``, if the caller has it)."""
+    text = doc.text if text is None else text
     scan = find_marked_quotes(text, body_start)
     paras = paragraphs(text, body_start)
     full: list[MarkedQuote] = []
@@ -98,13 +99,13 @@ def find_by_rules(doc: Doc, body_start: int = 0) -> tuple[list[Found], int]:
             fragments.append(quote)
         else:
             full.append(quote)
-    turns = transcript_turns(doc, paras)
+    turns = transcript_turns(doc, paras, text)
     turn_spans = [span for turn in turns for span in turn.spans]
     # a transcript's turns are its quotes; marks around a turn only open or close it
     full = [q for q in full if not any(a < q.end and q.start < b for a, b in turn_spans)]
     found = DirectAttributor(doc, text, paras).attribute(full) + turns
     regions = [(q.open_pos, q.outer_end) for q in full]
-    reported = find_reported(doc, body_start, regions)
+    reported = find_reported(doc, body_start, regions, text)
     for fragment in fragments:
         if any(r.start <= fragment.start and fragment.end <= r.end for r in reported):
             continue
@@ -120,6 +121,7 @@ def analyze(
     body_start: int = 0,
     tags: Sequence[RoleSpan] | None = None,
     headline: tuple[int, int] | None = None,
+    text: str | None = None,
 ) -> Analysis:
     """Find, attribute and resolve every quote in ``doc``, ignoring text before ``body_start``.
 
@@ -128,24 +130,27 @@ def analyze(
     Nothing in the ``headline`` is a quote: a headline's quote marks hedge a claim the body
     attributes properly (``Rank 'set to sell off film unit'``).
     """
-    found, dropped = find_by_rules(doc, body_start)
-    found = _shaped(doc, found)
+    # spaCy builds doc.text anew, whole, on every access: once per document, passed down
+    text = doc.text if text is None else text
+    found, dropped = find_by_rules(doc, body_start, text)
+    found = _shaped(doc, text, found)
     if tags is not None:
-        found = merge(doc.text, found, _shaped(doc, link(doc, tags)))
+        found = merge(text, found, _shaped(doc, text, link(doc, tags, text=text)))
     if headline is not None:
         found = [record for record in found if not headline[0] <= record.start < headline[1]]
-    return resolve(doc, found, dropped, body_start)
+    return resolve(doc, found, dropped, body_start, text)
 
 
-def _shaped(doc: Doc, found: list[Found]) -> list[Found]:
-    text = doc.text
+def _shaped(doc: Doc, text: str, found: list[Found]) -> list[Found]:
     return [shaped for record in found if (shaped := apply_conventions(doc, text, record)) is not None]
 
 
-def resolve(doc: Doc, found: list[Found], dropped: int, body_start: int = 0) -> Analysis:
+def resolve(
+    doc: Doc, found: list[Found], dropped: int, body_start: int = 0, text: str | None = None
+) -> Analysis:
     """Resolve speakers through the article's people registry and make the final records."""
-    registry = Registry(doc, body_start)
-    text = doc.text  # spaCy builds it anew on every access: read it once
+    text = doc.text if text is None else text
+    registry = Registry(doc, body_start, text=text)
     quotes = []
     for n, record in enumerate(sorted(found, key=lambda f: (f.start, -f.end)), start=1):
         quotes.append(_to_quote(text, n, record, registry))

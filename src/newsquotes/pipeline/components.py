@@ -34,7 +34,7 @@ class QuoteFinder:
             # Extractor.pipe tags ahead in a thread while spaCy parses; else tag here
             ahead = doc.user_data.pop(TAGS_KEY, None)
             tags = ahead.result() if ahead is not None else self.tagger.tag(text, metadata.body_start)
-        analysis = analyze(doc, metadata.body_start, tags, metadata.headline)
+        analysis = analyze(doc, metadata.body_start, tags, metadata.headline, text)
         doc._.metadata = metadata
         doc._.quotes = analysis.quotes
         doc._.people = analysis.people

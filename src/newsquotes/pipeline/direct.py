@@ -289,10 +289,10 @@ class DirectAttributor:
 _TURN = re.compile(r"[\"“]?([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+(\S[^\n]*)")
 
 
-def transcript_turns(doc: Doc, paras: list[tuple[int, int]]) -> list[Found]:
+def transcript_turns(doc: Doc, paras: list[tuple[int, int]], text: str | None = None) -> list[Found]:
     """Turns of an interview transcript: each paragraph that opens with a speaker's label in
     capitals and a colon is that speaker's words, quote marks or not."""
-    text = doc.text
+    text = doc.text if text is None else text
     found = []
     for lo, hi in paras:
         match = _TURN.match(text, lo, hi)

@@ -84,13 +84,15 @@ def _nearest(span: RoleSpan, cues: _Cues, breaks: _Breaks) -> int | None:
     return None if best is None else best[1]
 
 
-def link(doc: Doc, spans: Sequence[RoleSpan], parse_sources: bool = True) -> list[Found]:
+def link(
+    doc: Doc, spans: Sequence[RoleSpan], parse_sources: bool = True, *, text: str | None = None
+) -> list[Found]:
     """Attributions built from tagged spans: content with its cue and source, if any.
 
     A cue the tagger gave no source takes, with ``parse_sources``, the cue verb's subject from
     the dependency parse (as the rules do), so a pronoun or a name the tagger missed still speaks.
     """
-    text = doc.text  # built anew on every access: read it once
+    text = doc.text if text is None else text  # built anew on every access: read it once
     breaks = _Breaks.of(text)
     cues = _Cues([s for s in spans if s.role == "cue"])
     contents: dict[int | None, list[RoleSpan]] = {}

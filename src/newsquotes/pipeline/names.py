@@ -154,8 +154,9 @@ def heading_ranges(text: str, body_start: int = 0) -> list[tuple[int, int]]:
 
 
 def _same_line(doc: Doc, a: int, b: int) -> bool:
+    # read off the tokens between: doc.text is built anew, whole, on every access
     lo, hi = min(a, b), max(a, b)
-    return "\n" not in doc.text[doc[lo].idx : doc[hi].idx] if hi > lo else True
+    return not any("\n" in doc[i].text_with_ws for i in range(lo, hi))
 
 
 def _widen_left(doc: Doc, start: int, taken: set[int]) -> int:

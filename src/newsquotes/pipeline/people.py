@@ -207,14 +207,17 @@ def _same_full(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 class Registry:
     """People and organisations of one document, with every mention joined."""
 
-    def __init__(self, doc: Doc, body_start: int = 0, ranker: Ranker | None = None) -> None:
+    def __init__(
+        self, doc: Doc, body_start: int = 0, ranker: Ranker | None = None, *, text: str | None = None
+    ) -> None:
         self.doc = doc
         self.ranker = ranker if ranker is not None else load_ranker()
         self._sents = list(doc.sents)
         self._sentence_of = [0] * len(doc)
         for index, sent in enumerate(self._sents):
             self._sentence_of[sent.start : sent.end] = [index] * len(sent)
-        text = doc.text
+        text = doc.text if text is None else text
+        self.text = text
         self._breaks = [
             i for i, ch in enumerate(text) if ch == "\n" and text[i + 1 : i + 2] not in ("", "\n")
         ]
@@ -628,7 +631,7 @@ class Registry:
     def _author(self) -> Entity | None:
         """The named writer of a first-person piece: a byline (``By Jane Smith``) or the closing
         note on the author (``Charlotte Meehan is playwright-in-residence at ...``)."""
-        text = self.doc.text.rstrip()
+        text = self.text.rstrip()
         last = text[text.rfind("\n") + 1 :]
         first = text[self.body_start :].lstrip()[:120]
         for entity in self.entities:

@@ -100,7 +100,9 @@ def governs_direct(cue: Token, regions: list[tuple[int, int]] | Intervals) -> bo
     )
 
 
-def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int]]) -> list[Found]:
+def find_reported(
+    doc: Doc, body_start: int, direct_regions: list[tuple[int, int]], text: str | None = None
+) -> list[Found]:
     """Every cue outside direct quotes with a reported clause; one content per cue.
 
     ``direct_regions`` are the full direct quotes, marks included; quote-marked fragments are
@@ -114,7 +116,7 @@ def find_reported(doc: Doc, body_start: int, direct_regions: list[tuple[int, int
     regions = Intervals(direct_regions)
     found: list[Found] = []
     last_subject: dict[int, Token] = {}
-    text = doc.text  # built anew on every access: read it once
+    text = doc.text if text is None else text  # built anew on every access: read it once
     sentence_of = [0] * len(doc)
     for sent in doc.sents:
         sentence_of[sent.start : sent.end] = [sent.start] * len(sent)
