@@ -218,6 +218,9 @@ class Tagger:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # no arena: it keeps the largest allocation an article ever needed (1.1 GB peak on 1M
+        # characters of curly quotes, 0.85 GB without it) and gains nothing at batch 16
+        options.enable_cpu_mem_arena = False
         self.session = onnxruntime.InferenceSession(
             str(model_file), options, providers=["CPUExecutionProvider"]
         )
