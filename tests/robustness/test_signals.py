@@ -83,6 +83,18 @@ def _check_resume(corpus: Path, out: Path) -> None:
     assert len(ids) == COUNT and set(ids.values()) == {1}
 
 
+def _reap(process: subprocess.Popen[str], workers: list[int]) -> None:
+    """Whatever a failed test left running is killed, so it cannot disturb the next one."""
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    for pid in workers:
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
+    if process.stderr:
+        process.stderr.close()
+
+
 def test_workers_die_when_the_main_process_is_killed(tmp_path: Path) -> None:
     corpus, out = _corpus(tmp_path / "in"), tmp_path / "out"
     process, workers = _start(corpus, out)
@@ -92,11 +104,7 @@ def test_workers_die_when_the_main_process_is_killed(tmp_path: Path) -> None:
         process.wait(timeout=30)
         assert _gone(workers, 10), "worker processes outlived the killed main process"
     finally:
-        for pid in workers:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
-        if process.stderr:
-            process.stderr.close()
+        _reap(process, workers)
     _check_resume(corpus, out)
 
 
@@ -122,12 +130,5 @@ def test_interrupted_run_stops_promptly_with_one_line_and_resumes(
         assert len(lines) == 1 and "interrupted: run the same command again to resume" in lines[0], err
         assert _gone(workers, 10), "worker processes outlived the interrupted run"
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        for pid in workers:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
-        if process.stderr:
-            process.stderr.close()
+        _reap(process, workers)
     _check_resume(corpus, out)
