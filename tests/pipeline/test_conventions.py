@@ -138,3 +138,18 @@ def test_conventions_reported_speech_ends_with_its_sentence(nlp: Language) -> No
 def test_conventions_the_agent_of_a_passive_is_no_content(nlp: Language) -> None:
     text = "Sir Menzies was among those worried about plans, backed by the UK, to lift the embargo."
     assert apply_conventions(nlp(text), text, _record(text, "by the UK", "backed")) is None
+
+
+def test_conventions_reported_speech_runs_to_the_end_of_its_clause(nlp: Language) -> None:
+    # the sample article: the model stopped at the apposition
+    text = (
+        "The TV personality announced she and husband John Legend had lost their son, "
+        "a boy named Jack, late last month."
+    )
+    shaped = apply_conventions(
+        nlp(text), text, _record(text, "she and husband John Legend had lost their son", "announced")
+    )
+    assert shaped is not None
+    assert text[shaped.start : shaped.end] == (
+        "she and husband John Legend had lost their son, a boy named Jack, late last month"
+    )

@@ -5,7 +5,8 @@ content does not take in the complementizer *that*; it holds one speech act, so 
 a second verb coordinated with its cue begins (``asked others to share ... and called for
 ...``); and a passive cue speaks for its agent only (``was described by X as``): its subject
 is the one spoken about or to (``Teigen was praised for sharing ...``), never the speaker;
-reported speech without quote marks ends with the sentence of its cue.
+reported speech without quote marks runs to the end of its cue's complement, and ends with
+the sentence of its cue.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 from .cues import is_cue, mention_bounds, sentence_at, tokens_in
 from .found import Found
 from .marks import has_quote_mark
+from .reported import clause_spans, complement
 
 _LEADING_THAT = ("that ", "that\n")
 _COORDINATORS = frozenset({"and", "but", "while", "or"})
@@ -52,6 +54,7 @@ def apply_conventions(doc: Doc, text: str, record: Found) -> Found | None:
             mention = mention_bounds(agent) if agent is not None else None
             record = replace(record, subject=subject, mention=mention)
         record = _one_act(doc, text, record)
+        record = _to_clause_end(text, record, verb)
     record = _one_sentence(doc, text, record)
     return _without_that(text, record)
 
@@ -120,6 +123,21 @@ def _one_act(doc: Doc, text: str, record: Found) -> Found:
             spans = tuple((a, min(b, end)) for a, b in record.spans if a < end)
             spans = tuple(s for s in (_rstrip(text, s) for s in spans) if s[0] < s[1])
             return replace(record, spans=spans) if spans else record
+    return record
+
+
+def _to_clause_end(text: str, record: Found, verb: Token) -> Found:
+    """A reported content the tagger stopped short of its clause's end (``had lost their son``
+    before ``, a boy named Jack, late last month``) runs on to the end of the cue's complement."""
+    if record.type != "indirect" or len(record.spans) != 1:
+        return record
+    clause = clause_spans(text, complement(verb))
+    if not clause:
+        return record
+    a, b = record.spans[0]
+    start, end = clause[0][0], clause[-1][1]
+    if start <= a < end and b < end and len(clause) == 1:
+        return replace(record, spans=((a, end),))
     return record
 
 

@@ -54,7 +54,8 @@ def clause_spans(text: str, tokens: list[Token]) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _complement(cue: Token) -> list[Token]:
+def complement(cue: Token) -> list[Token]:
+    """The tokens of what ``cue`` reports, by the parse (empty where it reports nothing)."""
     if is_according(cue):
         clause = cue.head
         while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
@@ -123,7 +124,7 @@ def find_reported(
     for token in doc:
         if token.idx < body_start or regions.overlaps(token.idx, token.idx + 1) or not is_cue(token):
             continue
-        tokens = _complement(token)
+        tokens = complement(token)
         if len(tokens) < _MIN_TOKENS:
             continue
         spans = clause_spans(text, tokens)
