@@ -153,3 +153,15 @@ def test_conventions_reported_speech_runs_to_the_end_of_its_clause(nlp: Language
     assert text[shaped.start : shaped.end] == (
         "she and husband John Legend had lost their son, a boy named Jack, late last month"
     )
+
+
+def test_conventions_a_second_act_the_parse_misreads_as_an_adjective_is_cut(nlp: Language) -> None:
+    # the sample article: "addressed" parsed as an adjective of "critics"
+    text = (
+        "In a candid new blog post, Teigen, 34, said Jack was delivered at 20 weeks and addressed "
+        "critics who questioned why she took photographs at such a painful moment."
+    )
+    content = text[text.index("Jack was") : -1]
+    shaped = apply_conventions(nlp(text), text, _record(text, content, "said"))
+    assert shaped is not None
+    assert text[shaped.start : shaped.end] == "Jack was delivered at 20 weeks"

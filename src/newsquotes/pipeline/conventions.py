@@ -108,14 +108,16 @@ def _one_act(doc: Doc, text: str, record: Found) -> Found:
     ...``; the parse may hang it on either verb)."""
     tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
     for token in tokens:
+        # the parse may also read "and addressed critics" as an adjective of "critics"
+        misread = token.dep_ == "amod" and token.i > 0 and doc[token.i - 1].lower_ in _COORDINATORS
         if (
-            token.dep_ == "conj"
+            (token.dep_ == "conj" or misread)
             and token.pos_ == "VERB"
             and (is_cue(token) or token.lemma_.lower() in _TOPIC_CUES)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             and token.i > tokens[0].i
         ):
-            cut = token.left_edge.i
+            cut = token.i if misread else token.left_edge.i
             # the "and" (and a comma) before the second verb go with it
             while cut > tokens[0].i and (doc[cut - 1].lower_ in _COORDINATORS or doc[cut - 1].is_punct):
                 cut -= 1
