@@ -152,6 +152,7 @@ MALE_NAMES = (
     )
     - FEMALE_NAMES
 )
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
 # Nationality and demonym words that stand before a name but are not part of it
 # ("American businessman Donald Trump", "Scottish striker ...").

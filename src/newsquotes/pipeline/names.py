@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Gender
 from .cues import is_cue
-from .lexicon import DESCRIPTORS, FEMALE_NAMES, MALE_NAMES, NATIONALITIES, PEER_TITLES, ROLE_NOUNS, TITLES
+from .lexicon import DESCRIPTORS, FIRST_NAMES, NATIONALITIES, PEER_TITLES, ROLE_NOUNS, TITLES
 
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
@@ -174,7 +174,7 @@ def _widen_left(doc: Doc, start: int, taken: set[int]) -> int:
             continue
         # a capitalised first word of a sentence, or a verb form, is a name only if it is a
         # first name ("Injecting Clinton" is not)
-        first_name = token.lower_ in FEMALE_NAMES or token.lower_ in MALE_NAMES
+        first_name = token.lower_ in FIRST_NAMES
         if not first_name and (token.is_sent_start or token.lower_.endswith(("ing", "ed"))):
             break
         start -= 1
@@ -208,8 +208,7 @@ def _split_at_commas(tokens: list[Token], label: str) -> list[tuple[list[Token],
             parts[-1].append(token)
     if len(parts) == 1:
         return [(tokens, label)]
-    first_names = FEMALE_NAMES | MALE_NAMES
-    return [(part, "PERSON" if part[0].lower_ in first_names else label) for part in parts if part]
+    return [(part, "PERSON" if part[0].lower_ in FIRST_NAMES else label) for part in parts if part]
 
 
 def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> list[NameMention]:
@@ -255,7 +254,7 @@ def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> li
             continue
         titled = is_title(run[0]) and len(run) > 1
         # "Theresa May", which NER reads as a date: a known first name opens a person's name
-        first_name = len(run) > 1 and run[0].lower_ in FEMALE_NAMES | MALE_NAMES
+        first_name = len(run) > 1 and run[0].lower_ in FIRST_NAMES
         if titled or first_name or (run[-1].dep_ == "nsubj" and is_cue(run[-1].head)):
             spans.append((run, "PERSON" if titled or first_name else ""))
             covered.update(t.i for t in run)

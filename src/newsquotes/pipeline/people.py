@@ -34,7 +34,7 @@ from .lexicon import (
     BARE_ORG_DESCRIPTIONS,
     DERIVED_ORGS,
     FEMALE_NAMES,
-    MALE_NAMES,
+    FIRST_NAMES,
     NEWS_ARTIFACTS,
     ORG_DESCRIPTIONS,
     ORG_WORDS,
@@ -121,7 +121,7 @@ class Entity:
         words = self.words if forms is self.forms else max(forms, key=lambda form: forms[form])
         if full:
             best = max(full)[2]
-            if self.kind == "organization" or best[0].lower() not in FEMALE_NAMES | MALE_NAMES:
+            if self.kind == "organization" or best[0].lower() not in FIRST_NAMES:
                 # "Suu Kyi" is a surname and "Security Council" a short name: "Aung San Suu
                 # Kyi" and "United Nations Security Council", given once, are the full names
                 tail = _lower(best)
@@ -167,7 +167,7 @@ class Entity:
 
 
 def _first_named(form: tuple[str, ...]) -> bool:
-    return 1 < len(form) <= 3 and form[0].lower() in FEMALE_NAMES | MALE_NAMES
+    return 1 < len(form) <= 3 and form[0].lower() in FIRST_NAMES
 
 
 def _one_typo(a: str, b: str) -> bool:
@@ -369,7 +369,7 @@ class Registry:
         if name.peer is not None:
             entity.peer = name.peer
         first = tokens[0]
-        known_first = first.lower_ in FEMALE_NAMES or first.lower_ in MALE_NAMES
+        known_first = first.lower_ in FIRST_NAMES
         if len(key) > 1 and known_first and not any(s == first.idx for s, *_ in entity.evidence):
             gender: Gender = "female" if first.lower_ in FEMALE_NAMES else "male"
             entity.evidence.append((first.idx, first.idx + len(first), gender, _WEIGHTS["first_name"]))
