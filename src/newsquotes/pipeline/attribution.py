@@ -13,7 +13,7 @@ from .cues import cue_tokens, is_cue, mention_bounds, sentence_at
 from .direct import DirectAttributor, is_fragment, is_name_or_title, transcript_turns
 from .found import Found
 from .linking import link, merge
-from .marks import MarkedQuote, find_marked_quotes, paragraphs
+from .marks import MarkedQuote, MarkScan, find_marked_quotes, paragraphs
 from .people import Registry
 from .reported import clause_spans, find_reported, governs_direct
 from .tagger import RoleSpan
@@ -83,11 +83,13 @@ def _fragment_speaker(
     )
 
 
-def find_by_rules(doc: Doc, body_start: int = 0, text: str | None = None) -> tuple[list[Found], int]:
+def find_by_rules(
+    doc: Doc, body_start: int = 0, text: str | None = None, scan: MarkScan | None = None
+) -> tuple[list[Found], int]:
     """Every attribution the rules find, and the number of quote marks dropped as unpaired
-    (``text`` is ``doc.text``, if the caller has it)."""
+    (``text`` is ``doc.text`` and ``scan`` its quote marks, if the caller has them)."""
     text = doc.text if text is None else text
-    scan = find_marked_quotes(text, body_start)
+    scan = find_marked_quotes(text, body_start) if scan is None else scan
     paras = paragraphs(text, body_start)
     full: list[MarkedQuote] = []
     fragments: list[MarkedQuote] = []
@@ -132,13 +134,15 @@ def analyze(
     """
     # spaCy builds doc.text anew, whole, on every access: once per document, passed down
     text = doc.text if text is None else text
-    found, dropped = find_by_rules(doc, body_start, text)
+    scan = find_marked_quotes(text, body_start)
+    found, dropped = find_by_rules(doc, body_start, text, scan)
     found = _shaped(doc, text, found)
     if tags is not None:
         found = merge(text, found, _shaped(doc, text, link(doc, tags, text=text)))
     if headline is not None:
         found = [record for record in found if not headline[0] <= record.start < headline[1]]
-    return resolve(doc, found, dropped, body_start, text)
+    quoted = [(q.open_pos, q.outer_end) for q in scan.quotes]
+    return resolve(doc, found, dropped, body_start, text, quoted)
 
 
 def _shaped(doc: Doc, text: str, found: list[Found]) -> list[Found]:
@@ -146,11 +150,16 @@ def _shaped(doc: Doc, text: str, found: list[Found]) -> list[Found]:
 
 
 def resolve(
-    doc: Doc, found: list[Found], dropped: int, body_start: int = 0, text: str | None = None
+    doc: Doc,
+    found: list[Found],
+    dropped: int,
+    body_start: int = 0,
+    text: str | None = None,
+    quoted: list[tuple[int, int]] | None = None,
 ) -> Analysis:
     """Resolve speakers through the article's people registry and make the final records."""
     text = doc.text if text is None else text
-    registry = Registry(doc, body_start, text=text)
+    registry = Registry(doc, body_start, text=text, quoted=quoted)
     quotes = []
     for n, record in enumerate(sorted(found, key=lambda f: (f.start, -f.end)), start=1):
         quotes.append(_to_quote(text, n, record, registry))

@@ -22,12 +22,14 @@ unnamed spokesman resolves to no name.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..model import EntityKind, Gender, Person
 from .cues import is_cue, tokens_in
+from .intervals import Intervals
 from .lexicon import (
     ARTIFACT_KINDS,
     ARTIFACTS,
@@ -208,8 +210,16 @@ class Registry:
     """People and organisations of one document, with every mention joined."""
 
     def __init__(
-        self, doc: Doc, body_start: int = 0, ranker: Ranker | None = None, *, text: str | None = None
+        self,
+        doc: Doc,
+        body_start: int = 0,
+        ranker: Ranker | None = None,
+        *,
+        text: str | None = None,
+        quoted: Iterable[tuple[int, int]] | None = None,
     ) -> None:
+        """``text`` is ``doc.text`` and ``quoted`` the quote-mark regions of the body, where
+        the caller has them already (both are found here otherwise)."""
         self.doc = doc
         self.ranker = ranker if ranker is not None else load_ranker()
         self._sents = list(doc.sents)
@@ -223,17 +233,18 @@ class Registry:
         ]
         self._headings = heading_ranges(text, body_start)
         # inside quote marks a name is the quoted speaker's word, no antecedent for narration
-        self._quoted = [(q.open_pos, q.outer_end) for q in find_marked_quotes(text, body_start).quotes]
-        self._quote_starts = [a for a, _ in self._quoted]
+        if quoted is None:
+            quoted = [(q.open_pos, q.outer_end) for q in find_marked_quotes(text, body_start).quotes]
+        self._quoted = Intervals(quoted)
         # sentences counted for distance: a quote's own sentences do not push its speaker
         # back ("..., said Leslie Wimes. / "A. B. C," she said.": Wimes is one step back)
         self._step = [0] * len(doc)
         step = 0
         for sent in self._sents:
-            quoted = self.is_quoted(sent.start_char) and self.is_quoted(
+            inside = self.is_quoted(sent.start_char) and self.is_quoted(
                 max(sent.start_char, sent.end_char - 1)
             )
-            step += not quoted
+            step += not inside
             self._step[sent.start : sent.end] = [step] * len(sent)
         self.body_start = body_start
         self.entities: list[Entity] = []
@@ -527,8 +538,7 @@ class Registry:
 
     def is_quoted(self, char: int) -> bool:
         """Is ``char`` inside quote marks?"""
-        n = bisect.bisect_right(self._quote_starts, char) - 1
-        return n >= 0 and char < self._quoted[n][1]
+        return self._quoted.overlaps(char, char + 1)
 
     def _rank(self, token: Token, gender: Gender | None, kind: EntityKind, window: int) -> Entity | None:
         """The best-scoring compatible antecedent of ``token``, or None."""
