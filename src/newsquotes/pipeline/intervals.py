@@ -18,6 +18,11 @@ class Intervals:
         for _, b in ordered:
             self._reach.append(max(b, self._reach[-1]) if self._reach else b)
 
+    def first_reaching(self, point: int) -> int:
+        """The index (in start order) of the first range whose end, or an earlier range's, is
+        past ``point``: every range before it ends at or before ``point``."""
+        return bisect.bisect_right(self._reach, point)
+
     def overlaps(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` share a character with one of the ranges?
 

@@ -45,14 +45,11 @@ class _Breaks:
 
 
 class _Cues(list[RoleSpan]):
-    """Cue spans in text order, with their ends kept sorted for bisection."""
+    """Cue spans in text order, indexed so the ones near a point are found by bisection."""
 
     def __init__(self, cues: Sequence[RoleSpan]) -> None:
         super().__init__(sorted(cues, key=lambda cue: (cue.start, cue.end)))
-        # a cue's end is past its start: sorted by start, the running maximum of ends is sorted
-        self.ends: list[int] = []
-        for cue in self:
-            self.ends.append(max(cue.end, self.ends[-1]) if self.ends else cue.end)
+        self.ranges = Intervals((cue.start, cue.end) for cue in self)
 
 
 def _distance(a: RoleSpan, b: RoleSpan, breaks: _Breaks) -> int:
@@ -73,7 +70,7 @@ def _nearest(span: RoleSpan, cues: _Cues, breaks: _Breaks) -> int | None:
     """The index of the cue nearest ``span``, or None where none lies within ``_MAX_DISTANCE``;
     only cues that close are looked at, so a long article costs linear time."""
     best: tuple[int, int] | None = None
-    first = bisect.bisect_left(cues.ends, span.start - _MAX_DISTANCE)
+    first = cues.ranges.first_reaching(span.start - _MAX_DISTANCE - 1)
     for n in range(first, len(cues)):
         cue = cues[n]
         if cue.start > span.end + _MAX_DISTANCE:
