@@ -1,4 +1,4 @@
-"""The schema's span conventions for reported speech, applied to the model's attributions.
+"""The schema's span conventions for reported speech, applied to both engines' attributions.
 
 The tagger marks spans by what they look like; the parse says what they are. A reported
 content does not take in the complementizer *that*; it holds one speech act, so it ends where
@@ -41,9 +41,10 @@ def apply_conventions(doc: Doc, text: str, record: Found) -> Found | None:
     if record.type == "direct":
         return record
     verb = cue_verb(doc, record)
-    if verb is not None and _is_topic(doc, text, record, verb):
-        return None
     if verb is not None:
+        tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
+        if _is_topic(text, record, tokens, verb):
+            return None
         if _is_passive(verb):
             agent = _agent(verb)
             if agent is None and not has_quote_mark(" ".join(text[a:b] for a, b in record.spans)):
@@ -53,7 +54,7 @@ def apply_conventions(doc: Doc, text: str, record: Found) -> Found | None:
             subject = agent
             mention = mention_bounds(agent) if agent is not None else None
             record = replace(record, subject=subject, mention=mention)
-        record = _one_act(doc, text, record)
+        record = _one_act(doc, text, record, tokens)
         record = _to_clause_end(text, record, verb)
     record = _one_sentence(doc, text, record)
     return _without_that(text, record)
@@ -64,13 +65,12 @@ _TOPIC_CUES = frozenset(
 )
 
 
-def _is_topic(doc: Doc, text: str, record: Found, verb: Token) -> bool:
+def _is_topic(text: str, record: Found, tokens: list[Token], verb: Token) -> bool:
     """The topic of a speech act, not something said: the noun phrase a verb that takes one
     has for its object (``opened up about the loss of her baby``, ``Recalling the moments
     following Jack's delivery``), with no clause of the verb's own and no quoted words in it."""
     if verb.lemma_.lower() not in _TOPIC_CUES or has_quote_mark(text[record.start : record.end]):
         return False  # 'praised the "great enthusiasm" of the volunteers': words were said
-    tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
     if not tokens:
         return False
     first = tokens[0]
@@ -102,11 +102,10 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _one_act(doc: Doc, text: str, record: Found) -> Found:
+def _one_act(doc: Doc, text: str, record: Found, tokens: list[Token]) -> Found:
     """``record`` ended before a second speech act of its speaker: a verb of saying coordinated
     inside the content with no subject of its own (``asked others to share ... and called for
-    ...``; the parse may hang it on either verb)."""
-    tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
+    ...``; the parse may hang it on either verb). ``tokens`` are the content's."""
     for token in tokens:
         # the parse may also read "and addressed critics" as an adjective of "critics"
         misread = token.dep_ == "amod" and token.i > 0 and doc[token.i - 1].lower_ in _COORDINATORS

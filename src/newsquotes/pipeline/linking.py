@@ -229,9 +229,9 @@ def merge(text: str, rules: Sequence[Found], model: Sequence[Found]) -> list[Fou
     """One list of attributions from the rules' and the model's, divided by construction.
 
     - A full quote-marked quote of the rules stands exactly as the rules found it: the model
-      never cuts, extends, merges or drops it. Model content overlapping it is cut away (what
-      is left stands if it is still a clause of its own); its cue and speaker come from the
-      model only where the rules' frame found none.
+      never cuts, extends, merges or drops it. A model fragment overlapping it gives way; the
+      model record's other fragments stand if they keep a cue of their own and three words;
+      the quote's cue and speaker come from the model only where the rules' frame named none.
     - A quote-marked fragment (``a "couple nights" at``) the model reads as part of a reported
       clause is that mixed quote; else the rules' fragment stands.
     - Reported and mixed speech come from the model; a rules' record stands where no model
