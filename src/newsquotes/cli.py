@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .across import complete_names
 from .cli_corpus import add_commands as add_corpus_commands
 from .cli_corpus import warn_timeout
 from .cli_serve import add_command as add_serve_command
@@ -101,9 +102,12 @@ def _extract(args: argparse.Namespace) -> int:
     while group:
         total += len(group)
         raws = [r for r in group if isinstance(r, RawArticle)]
-        extracted = iter(extract_all(extractor, raws, batch_size=8, timeout=args.timeout or None))
+        extracted = extract_all(extractor, raws, batch_size=8, timeout=args.timeout or None)
+        if not args.names_per_article and fmt != "json":
+            extracted = _complete(extracted)
+        results = iter(extracted)
         for item in group:
-            result = next(extracted) if isinstance(item, RawArticle) else item
+            result = next(results) if isinstance(item, RawArticle) else item
             if isinstance(result, Failure):
                 failures += 1
                 _error(f"[{result.code}] {result.message}")
@@ -117,6 +121,8 @@ def _extract(args: argparse.Namespace) -> int:
     if failures == total and total:
         return 2  # nothing could be extracted
     if fmt == "json":
+        if not args.names_per_article:
+            articles = complete_names(articles)
         print(to_json(articles, single=single))
     if failures:
         _error(f"{failures} of {total} records failed; the others were extracted")
@@ -124,6 +130,16 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _complete(results: Sequence[Article | Failure]) -> list[Article | Failure]:
+    """``results`` with speaker names completed across the articles among them."""
+    completed = iter(complete_names([r for r in results if isinstance(r, Article)]))
+    return [r if isinstance(r, Failure) else next(completed) for r in results]
+
+
+PER_ARTICLE_HELP = (
+    "give each article's speakers only the names it contains itself (default: a surname takes the "
+    "full name that dominates among the other articles of the run, 'Obama' -> 'Barack Obama')"
+)
 _BY = {"type": None, "publisher": "publisher", "mention": "mention_kind"}
 
 
@@ -138,6 +154,7 @@ def _eval(args: argparse.Namespace) -> int:
             extractor=extractor,
             by=_BY[args.by],
             canonical=Path(args.canonical) if args.canonical else None,
+            names_across=not args.names_per_article,
         )
     except NewsQuotesError as exc:
         _error(str(exc))
@@ -190,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="an article taking longer is an E205 error (default 0: no limit)",
     )
+    extract.add_argument("--names-per-article", action="store_true", help=PER_ARTICLE_HELP)
     extract.set_defaults(handler=_extract)
 
     evaluate = commands.add_parser("eval", help="score the extractor (or saved predictions) against gold")
@@ -210,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--canonical", help="canonical speakers folder (default: ../canonical/<split>)")
     evaluate.add_argument("--model", default=DEFAULT_MODEL, help="an installed spaCy pipeline")
     evaluate.add_argument("--no-model", action="store_true", help=NO_MODEL_HELP)
+    evaluate.add_argument("--names-per-article", action="store_true", help=PER_ARTICLE_HELP)
     evaluate.set_defaults(handler=_eval)
 
     add_corpus_commands(commands)  # run, spark, stats, query, db

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from newsquotes.across import complete_names
 from newsquotes.errors import PipelineError
 from newsquotes.evaluate.gold import GoldArticle, read_gold, read_predictions
 from newsquotes.evaluate.score import BREAKDOWNS, EvalReport, Scorer, Speed
@@ -33,11 +34,16 @@ def peak_memory_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_extractor(extractor: Extractor, gold: Sequence[GoldArticle]) -> tuple[dict[str, Article], Speed]:
-    """Run ``extractor`` over the gold texts; returns predictions by gold id and the speed."""
+def run_extractor(
+    extractor: Extractor, gold: Sequence[GoldArticle], *, names_across: bool = True
+) -> tuple[dict[str, Article], Speed]:
+    """Run ``extractor`` over the gold texts; returns predictions by gold id and the speed.
+    With ``names_across`` speaker names are completed across the articles (``across``)."""
     items = [(article.text, {"id": article.id, "source": article.path}) for article in gold]
     started = time.perf_counter()
     articles = list(extractor.pipe(items))
+    if names_across:
+        articles = complete_names(articles)
     seconds = time.perf_counter() - started
     if len(articles) != len(gold):
         raise PipelineError(
@@ -88,6 +94,7 @@ def evaluate(
     extractor: Extractor | None = None,
     by: str | None = None,
     canonical: Path | None = None,
+    names_across: bool = True,
 ) -> EvalReport:
     """Score predictions against gold answers.
 
@@ -96,6 +103,8 @@ def evaluate(
     extractor (``extractor`` or a default ``Extractor()``) runs over the gold texts, and its
     speed and the peak memory are reported. ``by`` ("publisher" or "mention_kind") adds a
     breakdown. ``canonical`` overrides the canonical speakers folder of a PolNeAR split.
+    ``names_across`` completes speaker names across the articles run, as ``newsquotes extract``
+    does over a folder (:mod:`newsquotes.across`); saved predictions are scored as they are.
 
     >>> report = evaluate(Path("../shared/data/seed/gold.json"), predictions=Path("out.jsonl"))
     ... # doctest: +SKIP
@@ -107,7 +116,9 @@ def evaluate(
     if predictions is not None:
         predicted = read_predictions(predictions, articles)
     else:
-        predicted, speed = run_extractor(extractor or _default_extractor(), articles)
+        predicted, speed = run_extractor(
+            extractor or _default_extractor(), articles, names_across=names_across
+        )
     return score(
         articles,
         predicted,
