@@ -300,3 +300,34 @@ def test_people_a_misprinted_surname_joins_the_one_person_it_is_a_letter_from() 
     assert _one_typo("Wimes", "Wines") and _one_typo("McClenney", "McLenney")
     assert not _one_typo("Bush", "Rush") and not _one_typo("Harris", "Farris")
     assert not _one_typo("Clinton", "Clinton")
+
+
+def _dev_article(extractor: Extractor, name: str) -> Article:
+    from conftest import SHARED, need_shared
+
+    path = need_shared(SHARED / "data" / "polnear" / "dev" / "text" / f"{name}.txt")
+    return extractor.extract(path.read_text(encoding="utf-8"))
+
+
+def test_people_surname_with_inner_capital_joins_the_full_name(extractor: Extractor) -> None:
+    # "McAuliffe" and "DuVernay" are not str.istitle(); NER tags some "DuVernay" as a place
+    # and the full name "Ava DuVernay" as an organisation: all are the person named in full
+    for name, surname, full in (
+        ("wash-post_2016-09-08_virginian-could-make-history-aga", "McAuliffe", "Terry McAuliffe"),
+        ("huff-post_2016-10-07_ava-duvernay-s-th-explores-the-e", "DuVernay", "Ava DuVernay"),
+    ):
+        article = _dev_article(extractor, name)
+        spoken = [q for q in article.quotes if q.speaker.mention and surname in q.speaker.mention.text]
+        assert spoken, name
+        assert {q.speaker.name for q in spoken} == {full}, name
+
+
+def test_people_transcript_label_nobody_names_in_full_is_a_surname(rules: Extractor) -> None:
+    text = (
+        "On Fox News Sunday, Gov. Mike Pence spoke about the debate.\n\n"
+        "WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n"
+        "PENCE: Well, I think that was a joke by Donald Trump, and we will move on."
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "Will Gennifer Flowers be there") == "Wallace"
+    assert speaker_of(article, "that was a joke") == "Mike Pence"

@@ -302,10 +302,13 @@ class Registry:
         them even where NER missed it ("Stumpf tried on Tuesday ...")."""
         surnames: dict[str, list[Entity]] = {}
         for entity in self.entities:
-            if len(entity.words) > 1 and entity.kind == "person":
+            # NER's votes may still call "Ava DuVernay" an organisation here: one PERSON
+            # label makes a full name a person's for this
+            if len(entity.words) > 1 and (entity.kind == "person" or entity.person_votes > 0):
                 surnames.setdefault(entity.words[-1], []).append(entity)
         for token in self.doc:
-            if token.i in self._by_token or not token.is_title or token.pos_ not in ("PROPN", "NOUN"):
+            capitalised = token.text[:1].isupper() and not token.text.isupper()  # "McAuliffe" too
+            if token.i in self._by_token or not capitalised or token.pos_ not in ("PROPN", "NOUN"):
                 continue
             if token.text in surnames and self._in_body(token):
                 name = NameMention(tokens=(token,), label="")
@@ -318,9 +321,12 @@ class Registry:
         at = name.start
         bare = word.replace(".", "")
         if word.isupper() and len(word) > 3 and word.isalpha():
-            # "WALLACE:" in a transcript is Chris Wallace, if the article names him
+            # "WALLACE:" in a transcript is Chris Wallace, if the article names him, else the
+            # surname Wallace (a label, not an acronym, when a colon follows)
             titled = word.title()
-            if any(e.words[-1] == titled and len(e.words) > 1 for e in self.entities):
+            last = name.tokens[-1]
+            label = last.i + 1 < len(last.doc) and last.doc[last.i + 1].text == ":"
+            if label or any(e.words[-1] == titled and len(e.words) > 1 for e in self.entities):
                 word = titled
         matches = [
             e
@@ -369,6 +375,8 @@ class Registry:
         doc = self.doc
         entity.add(self._position(tokens))
         key = canonical_words(tokens)
+        if len(key) == 1 and key[0].isupper() and entity.words == (key[0].title(),):
+            key = entity.words  # a transcript label ("WALLACE:") is written as the name
         entity.forms[key] = entity.forms.get(key, 0) + 1
         if not self._in_body(tokens[0]):
             entity.heading_forms.add(key)
