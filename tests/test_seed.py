@@ -101,3 +101,11 @@ def test_seed_people_registry(seed: tuple[dict[str, Any], str, Article]) -> None
     legend = {text[a:b] for a, b in people["John Legend"].mentions}
     assert {"John Legend", "Legend"} <= legend
     assert not any(name in ("Teigen", "Chrissy") for name in people)
+
+
+def test_seed_content_precision_at_least_ninety_percent(extractor: Extractor) -> None:
+    from newsquotes.evaluate import evaluate
+
+    report = evaluate(need_shared(SEED / "gold.json"), extractor=extractor)
+    content = report.scores["all"]["content_exact"]
+    assert content.precision >= 0.9, content

@@ -165,3 +165,26 @@ def test_conventions_a_second_act_the_parse_misreads_as_an_adjective_is_cut(nlp:
     shaped = apply_conventions(nlp(text), text, _record(text, content, "said"))
     assert shaped is not None
     assert text[shaped.start : shaped.end] == "Jack was delivered at 20 weeks"
+
+
+def test_conventions_speech_participle_continues_the_content_before_it(nlp: Language) -> None:
+    from newsquotes.pipeline.conventions import join_participles
+
+    text = (
+        "She said doctors told her it was time to say goodbye to Jack, "
+        "warning she may not survive the pregnancy if it continued."
+    )
+    doc = nlp(text)
+    told = _record(text, "it was time to say goodbye to Jack", "told")
+    warning = _record(text, "she may not survive the pregnancy if it continued", "warning")
+    joined = join_participles(doc, text, [told, warning])
+    assert [text[r.start : r.end] for r in joined] == [
+        "it was time to say goodbye to Jack, warning she may not survive the pregnancy if it continued"
+    ]
+    # a participle with its own subject is a speech act of its own
+    other = "Police said the road was closed, officials warning drivers to stay away from the area."
+    closed = _record(other, "the road was closed", "said")
+    assert (
+        len(join_participles(nlp(other), other, [closed, _record(other, "drivers to stay away", "warning")]))
+        == 2
+    )

@@ -331,3 +331,13 @@ def test_people_transcript_label_nobody_names_in_full_is_a_surname(rules: Extrac
     article = rules.extract(text)
     assert speaker_of(article, "Will Gennifer Flowers be there") == "Wallace"
     assert speaker_of(article, "that was a joke") == "Mike Pence"
+
+
+def test_people_police_are_the_force_the_story_names(rules: Extractor) -> None:
+    named = (
+        "Keith Scott was shot by a Charlotte-Mecklenburg police officer on Tuesday.\n\n"
+        "Police said that Scott had refused to drop a handgun."
+    )
+    assert speaker_of(rules.extract(named), "refused to drop") == "Charlotte-Mecklenburg police"
+    unnamed = "A man was hurt in a crash on Tuesday.\n\nPolice said that the driver had fled the scene."
+    assert speaker_of(rules.extract(unnamed), "had fled the scene") is None

@@ -180,3 +180,55 @@ def _without_that(text: str, record: Found) -> Found:
             start += 1
         return replace(record, spans=((start, b), *record.spans[1:]))
     return record
+
+
+def join_participles(doc: Doc, text: str, found: list[Found]) -> list[Found]:
+    """A reported clause followed by a speech verb's participle and its own content is one
+    content: "doctors told her it was time to say goodbye, warning she may not survive"
+    reports one statement, which ends where the participle's content ends. The participle's
+    own record (cue *warning*, no subject of its own) is dropped into the one before it.
+    """
+    by_start = sorted(found, key=lambda f: f.start)
+    starts = {f.start: f for f in by_start if f.type != "direct" and f.cue_spans}
+    out: list[Found] = []
+    absorbed: set[int] = set()
+    for record in by_start:
+        if id(record) in absorbed:
+            continue
+        follower = _participle_follower(doc, text, record, starts) if record.type != "direct" else None
+        if follower is not None:
+            absorbed.add(id(follower))
+            kind = "mixed" if "mixed" in (record.type, follower.type) else record.type
+            record = replace(
+                record, type=kind, spans=(*record.spans[:-1], (record.spans[-1][0], follower.end))
+            )
+        out.append(record)
+    return [r for r in out if id(r) not in absorbed]
+
+
+def _participle_follower(doc: Doc, text: str, record: Found, starts: dict[int, Found]) -> Found | None:
+    end = record.end
+    tokens = tokens_in(doc, end, min(len(text), end + 40))
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words or text[end : words[0].idx].strip(" ,\n") or "," not in text[end : words[0].idx]:
+        return None
+    participle = words[0]
+    if (
+        participle.tag_ != "VBG"
+        or not is_cue(participle)
+        or any(c.dep_ == "nsubj" for c in participle.children)
+    ):
+        return None
+    if not (record.start <= participle.head.idx < end or participle.head.idx in _cue_starts(record)):
+        return None
+    for start in range(
+        participle.idx + len(participle), min(len(text), participle.idx + len(participle) + 12)
+    ):
+        follower = starts.get(start)
+        if follower is not None and any(a == participle.idx for a, _ in follower.cue_spans):
+            return follower
+    return None
+
+
+def _cue_starts(record: Found) -> set[int]:
+    return {a for a, _ in record.cue_spans}

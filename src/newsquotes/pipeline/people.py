@@ -22,6 +22,7 @@ unnamed spokesman resolves to no name.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -69,6 +70,9 @@ _OFTEN_UNNAMED = frozenset(
     "analyst expert witness officer resident adviser advisor".split()
 )
 _PARTIES = frozenset({"democratic", "democrat", "republican", "gop", "labour", "conservative", "tory"})
+# "the Charlotte-Mecklenburg police chief", "Tulsa police", "the Metropolitan Police"
+_POLICE = re.compile(r"\b((?:[A-Z][\w.'’]*(?:-[A-Z][\w.]*)*[ ])+)([Pp]olice)\b")
+_NOT_PLACES = frozenset({"The", "A", "An", "But", "And", "When", "If", "As", "Local", "State"})
 _PRONOUN_WINDOW = 6  # sentences back a pronoun may look
 _ORG_PRONOUN_WINDOW = 2
 _DESCRIPTION_WINDOW = 8
@@ -679,6 +683,8 @@ class Registry:
             return self._rank(head, PRONOUN_GENDER[lower], "person", _PRONOUN_WINDOW)  # type: ignore[arg-type]
         if lower in _ORG_PRONOUNS:
             return self._rank(head, None, "organization", _ORG_PRONOUN_WINDOW)
+        if lower == "police" and not any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
+            return self._police(head)
         if head.ent_type_ == "GPE" and head.pos_ == "PROPN":
             return self._place(head)
         if head.lemma_.lower() in DERIVED_ORGS:
@@ -694,6 +700,31 @@ class Registry:
         ):
             return self._organisation_described(head)
         return None
+
+    def _police(self, head: Token) -> Entity | None:
+        """``police said`` in a story that names one force (``a Charlotte-Mecklenburg police
+        officer``, ``the Metropolitan Police``): that force, the latest named before, else the
+        first after. A story naming none leaves *police* unnamed."""
+        forces: list[tuple[int, tuple[str, ...]]] = []
+        for match in _POLICE.finditer(self.text, self.body_start):
+            words = match.group(1).split()
+            while words and words[0] in _NOT_PLACES:
+                words = words[1:]
+            if words and not self._in_heading(match.start()):
+                forces.append((match.start(), (*words, match.group(2))))
+        if not forces:
+            return None
+        before = [f for f in forces if f[0] < head.idx]
+        key = (before[-1] if before else forces[0])[1]
+        folded = tuple(w.casefold() for w in key)
+        entity = next((e for e in self.entities if tuple(w.casefold() for w in e.words) == folded), None)
+        if entity is None:
+            entity = Entity(words=key, fixed_kind="organization")
+            self.entities.append(entity)
+        return entity
+
+    def _in_heading(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self._headings)
 
     def _maker(self, head: Token) -> Entity | None:
         """Who made an artifact that speaks: ``Clinton's ad``, ``a Bloomberg poll``, ``a study
