@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from .model import Article, Gender, Person
 
-DOMINANT_SHARE = 2 / 3  # of the articles naming a full name with this surname and gender
+DOMINANT_SHARE = 2 / 3  # of the full names sharing a surname, the one a surname stands for
 MIN_ARTICLES = 2  # a full name found in one article only is too thin a witness
 
 
@@ -38,17 +38,22 @@ def _is_full(person: Person) -> bool:
     return person.kind == "person" and len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
+def dominant(names: Counter[str]) -> tuple[str, int] | None:
+    """The name counted most (ties to the first in order, so row order does not matter) and
+    its count, where it holds at least ``DOMINANT_SHARE`` of all; else None."""
+    if not names:
+        return None
+    top, count = min(names.items(), key=lambda item: (-item[1], item[0]))
+    return (top, count) if count >= DOMINANT_SHARE * sum(names.values()) else None
+
+
 def _target(person: Person, found: Counter[tuple[str, Gender | None]]) -> str | None:
     names: Counter[str] = Counter()
     for (name, gender), n in found.items():
         if person.gender is None or gender in (None, person.gender):
             names[name] += n
-    if not names:
-        return None
-    top, count = min(names.items(), key=lambda item: (-item[1], item[0]))
-    if count < MIN_ARTICLES or count < DOMINANT_SHARE * sum(names.values()):
-        return None
-    return top
+    top = dominant(names)
+    return top[0] if top is not None and top[1] >= MIN_ARTICLES else None
 
 
 def complete_names(articles: Sequence[Article]) -> list[Article]:

@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..across import dominant
+
 CONFLICT_SHARE = 0.2  # a second speaker with at least this share of the named occurrences...
 CONFLICT_COUNT = 2  # ...or at least this many of them makes the attribution a conflict
-DOMINANT_SHARE = 2 / 3  # of the full names sharing a surname, the one a surname stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +37,8 @@ def _surname_target(surname: str, named: Counter[str]) -> str | None:
             if " " in name and name.split()[-1].casefold() == surname.casefold()
         }
     )
-    if not matches:
-        return None
-    # ties go to the first name in order, so the answer does not depend on row order
-    top, count = min(matches.items(), key=lambda item: (-item[1], item[0]))
-    return top if count >= DOMINANT_SHARE * sum(matches.values()) else None
+    top = dominant(matches)
+    return top[0] if top is not None else None
 
 
 def attribute(counts: Iterable[tuple[str, int]]) -> Attribution:

@@ -188,14 +188,14 @@ def join_participles(doc: Doc, text: str, found: list[Found]) -> list[Found]:
     reports one statement, which ends where the participle's content ends. The participle's
     own record (cue *warning*, no subject of its own) is dropped into the one before it.
     """
-    by_start = sorted(found, key=lambda f: f.start)
-    starts = {f.start: f for f in by_start if f.type != "direct" and f.cue_spans}
+    by_cue = {a: f for f in found if f.type != "direct" for a, _ in f.cue_spans}
     out: list[Found] = []
     absorbed: set[int] = set()
-    for record in by_start:
+    # a follower starts after the record it joins: it is met, and skipped, later
+    for record in sorted(found, key=lambda f: f.start):
         if id(record) in absorbed:
             continue
-        follower = _participle_follower(doc, text, record, starts) if record.type != "direct" else None
+        follower = _participle_follower(doc, text, record, by_cue) if record.type != "direct" else None
         if follower is not None:
             absorbed.add(id(follower))
             kind = "mixed" if "mixed" in (record.type, follower.type) else record.type
@@ -203,10 +203,12 @@ def join_participles(doc: Doc, text: str, found: list[Found]) -> list[Found]:
                 record, type=kind, spans=(*record.spans[:-1], (record.spans[-1][0], follower.end))
             )
         out.append(record)
-    return [r for r in out if id(r) not in absorbed]
+    return out
 
 
-def _participle_follower(doc: Doc, text: str, record: Found, starts: dict[int, Found]) -> Found | None:
+def _participle_follower(doc: Doc, text: str, record: Found, by_cue: dict[int, Found]) -> Found | None:
+    """The record whose cue is a speech participle right after ``record`` (", warning"),
+    modifying a verb of ``record`` or its cue, with its content starting just after it."""
     end = record.end
     tokens = tokens_in(doc, end, min(len(text), end + 40))
     words = [t for t in tokens if not t.is_punct and not t.is_space]
@@ -219,16 +221,11 @@ def _participle_follower(doc: Doc, text: str, record: Found, starts: dict[int, F
         or any(c.dep_ == "nsubj" for c in participle.children)
     ):
         return None
-    if not (record.start <= participle.head.idx < end or participle.head.idx in _cue_starts(record)):
+    head = participle.head.idx
+    if not (record.start <= head < end or any(a == head for a, _ in record.cue_spans)):
         return None
-    for start in range(
-        participle.idx + len(participle), min(len(text), participle.idx + len(participle) + 12)
-    ):
-        follower = starts.get(start)
-        if follower is not None and any(a == participle.idx for a, _ in follower.cue_spans):
-            return follower
-    return None
-
-
-def _cue_starts(record: Found) -> set[int]:
-    return {a for a, _ in record.cue_spans}
+    follower = by_cue.get(participle.idx)
+    after = participle.idx + len(participle)
+    if follower is None or not after <= follower.start < after + 12:
+        return None
+    return follower

@@ -22,6 +22,7 @@ unnamed spokesman resolves to no name.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -282,7 +283,7 @@ class Registry:
         )
 
     def _in_body(self, token: Token) -> bool:
-        return token.idx >= self.body_start and not any(a <= token.idx < b for a, b in self._headings)
+        return token.idx >= self.body_start and not self._in_heading(token.idx)
 
     # clustering ---------------------------------------------------------------------------
     def _cluster(self, names: list[NameMention]) -> None:
@@ -705,13 +706,7 @@ class Registry:
         """``police said`` in a story that names one force (``a Charlotte-Mecklenburg police
         officer``, ``the Metropolitan Police``): that force, the latest named before, else the
         first after. A story naming none leaves *police* unnamed."""
-        forces: list[tuple[int, tuple[str, ...]]] = []
-        for match in _POLICE.finditer(self.text, self.body_start):
-            words = match.group(1).split()
-            while words and words[0] in _NOT_PLACES:
-                words = words[1:]
-            if words and not self._in_heading(match.start()):
-                forces.append((match.start(), (*words, match.group(2))))
+        forces = self._force_names
         if not forces:
             return None
         before = [f for f in forces if f[0] < head.idx]
@@ -722,6 +717,18 @@ class Registry:
             entity = Entity(words=key, fixed_kind="organization")
             self.entities.append(entity)
         return entity
+
+    @functools.cached_property
+    def _force_names(self) -> list[tuple[int, tuple[str, ...]]]:
+        """Each police force the body names, with where: found once, for every *police*."""
+        forces = []
+        for match in _POLICE.finditer(self.text, self.body_start):
+            words = match.group(1).split()
+            while words and words[0] in _NOT_PLACES:
+                words = words[1:]
+            if words and not self._in_heading(match.start()):
+                forces.append((match.start(), (*words, match.group(2))))
+        return forces
 
     def _in_heading(self, char: int) -> bool:
         return any(a <= char < b for a, b in self._headings)
