@@ -5,6 +5,10 @@ Kept apart from the rules so they can be read, reviewed and extended in one plac
 
 from __future__ import annotations
 
+from importlib import resources
+
+from ..model import Gender
+
 # Relative pronouns: "the department, which reported ..." speaks through the noun it follows.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
@@ -153,6 +157,24 @@ MALE_NAMES = (
     - FEMALE_NAMES
 )
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+
+
+def _name_genders() -> dict[str, Gender]:
+    """First names borne overwhelmingly by one sex (US SSA counts, built by
+    ``training/build_first_names.py``); the hand lists above win where they disagree."""
+    table = resources.files("newsquotes").joinpath("data/first_names.tsv").read_text(encoding="utf-8")
+    genders: dict[str, Gender] = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            name, sex = line.split("\t")
+            genders[name] = "female" if sex == "f" else "male"
+    genders.update(dict.fromkeys(MALE_NAMES, "male"))
+    genders.update(dict.fromkeys(FEMALE_NAMES, "female"))
+    return genders
+
+
+# the gender a first name is weak evidence of: "Claire McCaskill", "Mehmet Oz"
+NAME_GENDERS = _name_genders()
 
 # Nationality and demonym words that stand before a name but are not part of it
 # ("American businessman Donald Trump", "Scottish striker ...").

@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Token
 
 from ..model import Gender
 from .cues import is_cue
-from .lexicon import DESCRIPTORS, FIRST_NAMES, NATIONALITIES, PEER_TITLES, ROLE_NOUNS, TITLES
+from .lexicon import DESCRIPTORS, FIRST_NAMES, NAME_GENDERS, NATIONALITIES, PEER_TITLES, ROLE_NOUNS, TITLES
 
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
                   "sec": "secretary", "gen": "general", "lt": "lieutenant", "atty": "attorney",
-                  "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain"}  # fmt: skip
+                  "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain",
+                  "del": "delegate"}  # fmt: skip
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 # words a title-case heading puts next to a name that are not part of it ("Obama Says")
 _HEADING_VERBS = frozenset(
@@ -254,7 +255,11 @@ def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> li
             continue
         titled = is_title(run[0]) and len(run) > 1
         # "Theresa May", which NER reads as a date: a known first name opens a person's name
-        first_name = len(run) > 1 and run[0].lower_ in FIRST_NAMES
+        first_name = len(run) > 1 and (
+            run[0].lower_ in FIRST_NAMES
+            # "Mehmet Oz": a rarer first name only where NER saw no entity of any kind
+            or (run[0].lower_ in NAME_GENDERS and not any(t.ent_type_ for t in run))
+        )
         if titled or first_name or (run[-1].dep_ == "nsubj" and is_cue(run[-1].head)):
             spans.append((run, "PERSON" if titled or first_name else ""))
             covered.update(t.i for t in run)

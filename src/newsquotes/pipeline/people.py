@@ -22,6 +22,7 @@ unnamed spokesman resolves to no name.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -37,8 +38,8 @@ from .lexicon import (
     ARTIFACTS,
     BARE_ORG_DESCRIPTIONS,
     DERIVED_ORGS,
-    FEMALE_NAMES,
     FIRST_NAMES,
+    NAME_GENDERS,
     NEWS_ARTIFACTS,
     ORG_DESCRIPTIONS,
     ORG_WORDS,
@@ -92,6 +93,7 @@ class _Position:
     subject: bool
     speaker: bool
     possessive: bool
+    main: bool = False  # the subject of its sentence's main verb
 
 
 @dataclass(slots=True, eq=False)
@@ -272,6 +274,8 @@ class Registry:
         if head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS:
             head = head.head  # "The Shadow Secretary, Theresa May, said": May is the subject
         subject = head.dep_ in _SUBJECT_DEPS
+        verb = head.head
+        main = subject and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
         return _Position(
             start=first.idx,
             end=last.idx + len(last),
@@ -280,6 +284,7 @@ class Registry:
             subject=subject,
             speaker=subject and is_cue(head.head),
             possessive=head.dep_ == "poss" or any(c.tag_ == "POS" for c in head.children),
+            main=main,
         )
 
     def _in_body(self, token: Token) -> bool:
@@ -289,35 +294,84 @@ class Registry:
     def _cluster(self, names: list[NameMention]) -> None:
         full = [n for n in names if len(canonical_words(n.tokens)) > 1]
         single = [n for n in names if len(canonical_words(n.tokens)) == 1]
+        # the body's names first: a title-case heading runs names into the words around them
+        heading = [n for n in full if not self._in_body(n.tokens[0])]
         for name in full:
-            key = canonical_words(name.tokens)
-            entity = next((e for e in self.entities if e.owner is None and _same_full(e.words, key)), None)
-            if entity is None:
-                entity = Entity(words=key)
-                self.entities.append(entity)
-            elif len(key) > len(entity.words) and name.label == "PERSON":
-                entity.words = key
-            self._join(entity, name)
-        for name in single:
+            if self._in_body(name.tokens[0]):
+                self._join_full(name)
+        for name in heading:
+            kept = self._heading_name(name)
+            if kept is not None and len(canonical_words(kept.tokens)) > 1:
+                self._join_full(kept)
+            elif kept is not None:
+                single.append(kept)  # "Obama" of "Obama Sees ...": a surname, joined as one
+        # names with a title's gender first ("Mr. Obama"), so an ungendered "President Obama"
+        # can tell the Obama most often meant from a Michelle Obama named once
+        for name in sorted(single, key=lambda n: n.gender is None):
             self._join(self._single_entity(name), name)
         self._surnames_missed()
 
+    def _join_full(self, name: NameMention) -> None:
+        key = canonical_words(name.tokens)
+        entity = next((e for e in self.entities if e.owner is None and _same_full(e.words, key)), None)
+        if entity is None:
+            entity = Entity(words=key)
+            self.entities.append(entity)
+        elif len(key) > len(entity.words) and name.label == "PERSON":
+            entity.words = key
+        self._join(entity, name)
+
+    def _heading_name(self, name: NameMention) -> NameMention | None:
+        """A heading's multiword name as far as it is a name: ``Obama Sees 'Personal Insult``
+        holds the body's Barack Obama as ``Obama``; a span that holds no body name and does
+        not open with a first name ("Gold Star Mom Corners Obama") is title case, not a name."""
+        key = canonical_words(name.tokens)
+        if any(e.owner is None and _same_full(e.words, key) for e in self.entities):
+            return name
+        # the most mentioned first: "Obama" of a heading is Barack, not Michelle Obama
+        for entity in sorted(self.entities, key=lambda e: -len(e.positions)):
+            if len(entity.words) < 2 or entity.owner is not None:
+                continue
+            last = entity.words[-1]
+            for i, token in enumerate(name.tokens):
+                if token.text != last:
+                    continue
+                start = i
+                while (
+                    start > 0
+                    and len(entity.words) > i - start + 1
+                    and (name.tokens[start - 1].text == entity.words[-(i - start + 2)])
+                ):
+                    start -= 1
+                return dataclasses.replace(name, tokens=name.tokens[start : i + 1])
+        return name if _first_named(key) else None
+
     def _surnames_missed(self) -> None:
         """A capitalised word that is the surname of a person named in full is a mention of
-        them even where NER missed it ("Stumpf tried on Tuesday ...")."""
+        them even where NER missed it ("Stumpf tried on Tuesday ..."); so is the same proper
+        noun as a one-word name NER found elsewhere ("Oz", "Politifact", "RT")."""
         surnames: dict[str, list[Entity]] = {}
         for entity in self.entities:
             # NER's votes may still call "Ava DuVernay" an organisation here: one PERSON
             # label makes a full name a person's for this
             if len(entity.words) > 1 and (entity.kind == "person" or entity.person_votes > 0):
                 surnames.setdefault(entity.words[-1], []).append(entity)
+        single = {
+            entity.words[0]: entity
+            for entity in self.entities
+            if len(entity.words) == 1 and entity.owner is None and entity.named and entity.positions
+        }
         for token in self.doc:
             capitalised = token.text[:1].isupper() and not token.text.isupper()  # "McAuliffe" too
-            if token.i in self._by_token or not capitalised or token.pos_ not in ("PROPN", "NOUN"):
+            if token.i in self._by_token or token.pos_ not in ("PROPN", "NOUN") or not self._in_body(token):
                 continue
-            if token.text in surnames and self._in_body(token):
+            if capitalised and token.text in surnames:
                 name = NameMention(tokens=(token,), label="")
                 self._join(self._single_entity(name), name)
+            elif token.pos_ == "PROPN" and token.text in single and len(token.text) > 1:
+                # no vote on its kind: the mention is NER's word again, not new evidence
+                name = NameMention(tokens=(token,), label="REPEAT")
+                self._join(single[token.text], name)
 
     def _single_entity(self, name: NameMention) -> Entity:
         """The entity a one-word name is: a surname or first name of a full name of compatible
@@ -346,9 +400,21 @@ class Registry:
         ]
         if name.gender is not None:
             matches = [e for e in matches if e.gender in (None, name.gender)]
+        elif {"female", "male"} <= {e.gender for e in matches}:
+            after = self._gender_after(name.tokens[-1])  # "Clinton allowed her staff"
+            matches = [e for e in matches if e.gender == after] or matches
         if name.roles:
             fitting = [e for e in matches if e.roles & set(name.roles)]
             matches = fitting or matches
+        alone = next((e for e in self.entities if e.words == (word,) and e.gender is not None), None)
+        if (
+            matches
+            and name.gender is None
+            and alone is not None
+            and all(e.gender not in (None, alone.gender) for e in matches)
+            and len(alone.positions) > max(len(e.positions) for e in matches)
+        ):
+            return alone
         if matches:
             # the surname of the person most often named, then of the one named last:
             # "Trump" is Donald Trump in an article that also names Ivanka Trump
@@ -370,6 +436,20 @@ class Registry:
         self.entities.append(entity)
         return entity
 
+    def _gender_after(self, token: Token) -> Gender | None:
+        """The gender of the first he/she/his/her after a surname in its clause, before any
+        other name: "Clinton allowed her staff ..." is the Clinton who is a woman."""
+        sent = token.sent
+        for after in self.doc[token.i + 1 : min(sent.end, token.i + 8)]:
+            if after.ent_type_ == "PERSON" or after.text in (";", ":") or self.is_quoted(after.idx):
+                return None
+            gender = PRONOUN_GENDER.get(after.lower_)
+            if gender is not None:
+                # only "her staff", "himself": a subject or object pronoun is as often another
+                possessive = after.dep_ == "poss" or after.lower_.endswith("self")
+                return gender if possessive else None  # type: ignore[return-value]
+        return None
+
     @staticmethod
     def _last_before(entity: Entity, at: int) -> int:
         before = entity.before(at)
@@ -382,9 +462,11 @@ class Registry:
         key = canonical_words(tokens)
         if len(key) == 1 and key[0].isupper() and entity.words == (key[0].title(),):
             key = entity.words  # a transcript label ("WALLACE:") is written as the name
+        seen = key in entity.forms
         entity.forms[key] = entity.forms.get(key, 0) + 1
         if not self._in_body(tokens[0]):
-            entity.heading_forms.add(key)
+            if not seen:
+                entity.heading_forms.add(key)  # a form only a heading has, so far
         elif key in entity.heading_forms:
             entity.heading_forms.discard(key)
         entity.roles.update(name.roles)
@@ -394,10 +476,11 @@ class Registry:
             entity.peer = name.peer
         first = tokens[0]
         known_first = first.lower_ in FIRST_NAMES
-        if len(key) > 1 and known_first and not any(s == first.idx for s, *_ in entity.evidence):
-            gender: Gender = "female" if first.lower_ in FEMALE_NAMES else "male"
+        # the long list of first names only where NER says person: "Virginia Tech" is not one
+        gender = NAME_GENDERS.get(first.lower_) if known_first or name.label == "PERSON" else None
+        if len(key) > 1 and gender is not None and not any(s == first.idx for s, *_ in entity.evidence):
             entity.evidence.append((first.idx, first.idx + len(first), gender, _WEIGHTS["first_name"]))
-            entity.person_votes += 2
+            entity.person_votes += 2 if known_first else 0
         if name.label in ("PERSON", "") or name.titled:
             # "" is a name NER missed, found as the subject of a speech verb: weak evidence
             entity.person_votes += 2 if name.titled else 1
@@ -503,6 +586,8 @@ class Registry:
                 gender = PRONOUN_GENDER.get(token.lower_)
                 if gender is None or not self._in_body(token) or token.dep_ not in _SUBJECT_DEPS:
                     continue  # "Warren told Stumpf his bank ...": only a subject pronoun is evidence
+                if token.text.isupper() and len(token.text) > 1:
+                    continue  # a capitals subheading ("CONGRESS HAS INVESTIGATED HIM"), parsed poorly
                 names = {
                     id(e): e
                     for i in range(window_start, token.i)
@@ -596,6 +681,8 @@ class Registry:
                     introduced_recently=bool(entity.positions)
                     and sentence - entity.positions[0].sentence <= 2,
                     in_quote_frame=frame,
+                    last_is_main_subject=last.main,
+                    main_subject_recently=any(p.main for p in recent),
                 )
             )
         return out
@@ -615,14 +702,24 @@ class Registry:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             head = head.head.head  # "the Chicago Police Department, which reported": the noun
         entity = self.entity_at(head)
+        anonymous = entity if entity is not None and not entity.named else None
+        if anonymous is not None:
+            entity = None  # "An attorney for Pagliano, Mark MacDougall,": named after all?
         if entity is None:
-            # "The minister, Sarah Jones, said": the apposition names the speaker
+            # "The minister, Sarah Jones, said": the apposition names the speaker, but not
+            # "(D-Newport News)", a party and a district
             named = [
-                self._by_token[c.i] for c in head.children if c.dep_ == "appos" and c.i in self._by_token
+                self._by_token[c.i]
+                for c in head.children
+                if c.dep_ == "appos" and c.i in self._by_token and not self._in_brackets(c)
             ]
             entity = named[0] if named else None
         if entity is None:
             entity = self._name_inside(head, mention)
+        if entity is None:
+            entity = self._name_appended(head, mention)
+        if entity is None and anonymous is not None:
+            return anonymous
         if entity is None and head.i in self._resolved:
             entity = self._resolved[head.i]
         if entity is None:
@@ -631,15 +728,26 @@ class Registry:
             entity.add(self._position([head]))
         return entity
 
+    def _in_brackets(self, token: Token) -> bool:
+        """Is ``token`` inside an open bracket of its few tokens before?"""
+        for before in reversed(self.doc[max(0, token.i - 6) : token.i]):
+            if before.text in (")", ",", ";"):
+                return False
+            if before.text == "(":
+                return True
+        return False
+
     def _name_inside(self, head: Token, mention: tuple[int, int]) -> Entity | None:
         """``Tulsa police Chief Chuck Jordan`` headed by a title; not ``Trump's spokesman``
         nor ``a spokeswoman for Hillary Clinton``."""
         found = []
         person_head = role_word(head) in ROLE_NOUNS or head.lower_ in TITLES
+        depth = 0
         for token in tokens_in(self.doc, *mention):
+            depth += (token.text == "(") - (token.text == ")")
             entity = self._by_token.get(token.i)
-            if entity is None or not entity.named:
-                continue
+            if entity is None or not entity.named or depth > 0:
+                continue  # "(D-Newport News)" is a party and a district, not the speaker
             if person_head and entity.kind == "organization":
                 continue  # "The GOP nominee" is a person, not the GOP
             path: list[str] = []
@@ -650,6 +758,25 @@ class Registry:
             if node.i == head.i and not {"poss", "prep", "pobj", "case"} & set(path):
                 found.append(entity)
         return found[-1] if found else None
+
+    def _name_appended(self, head: Token, mention: tuple[int, int]) -> Entity | None:
+        """``An attorney for Pagliano, Mark MacDougall,``: a role whose holder the mention
+        names after a comma at its end (the parse hangs the name on *Pagliano*)."""
+        if role_word(head) not in ROLE_NOUNS and head.lower_ not in TITLES:
+            return None
+        tokens = [t for t in tokens_in(self.doc, *mention) if t.i > head.i]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if not tokens:
+            return None
+        entity = self._by_token.get(tokens[-1].i)
+        if entity is None or not entity.named or entity.kind != "person":
+            return None
+        first = tokens[-1]
+        while first.i - 1 > head.i and self._by_token.get(first.i - 1) is entity:
+            first = self.doc[first.i - 1]
+        comma = self.doc[first.i - 1]
+        return entity if comma.text == "," and comma.i > head.i else None
 
     def _author(self) -> Entity | None:
         """The named writer of a first-person piece: a byline (``By Jane Smith``) or the closing
@@ -816,6 +943,13 @@ class Registry:
         tokens = tuple(span) if span is not None else (head,)
         key = canonical_words(tokens)
         entity = next((e for e in self.entities if e.words == key and e.kind == "organization"), None)
+        bare = key[0].replace(".", "") if len(key) == 1 else ""
+        if entity is None and len(bare) > 1 and bare.isupper():
+            # NER's place "the I.R.S." is the Internal Revenue Service the article names
+            entity = next(
+                (e for e in self.entities if len(e.words) > 1 and e.named and _initials(e.words) == bare),
+                None,
+            )
         if entity is None:
             entity = Entity(words=key, fixed_kind="organization")
             self.entities.append(entity)
@@ -876,8 +1010,29 @@ class Registry:
                 best = (*score, entity)
         if best is not None:
             return best[2]
+        named_next = self._named_next(head, role, words)
+        if named_next is not None:
+            return named_next
         gender = ROLE_NOUNS.get(head.lower_)
         return self._rank(head, gender, "person", _DESCRIPTION_WINDOW)  # type: ignore[arg-type]
+
+    def _named_next(self, head: Token, role: str, words: set[str]) -> Entity | None:
+        """News describes before it names: "The New York state attorney general is confirming
+        ... But Attorney General Eric Schneiderman isn't saying". The one person first named
+        with this role in the next two paragraphs."""
+        paragraph = self._paragraph(head.idx)
+        found = [
+            e
+            for e in self.entities
+            if e.named
+            and e.kind == "person"
+            and role in e.roles
+            and e.positions
+            and e.positions[0].start > head.idx
+            and self._paragraph(e.positions[0].start) <= paragraph + 2
+            and len(words & e.roles) >= min(2, len(words))
+        ]
+        return found[0] if len(found) == 1 else None
 
     @staticmethod
     def _is_age(head: Token) -> bool:

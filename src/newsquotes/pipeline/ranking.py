@@ -39,6 +39,8 @@ FEATURES = (
     "log_char_distance",
     "introduced_recently",
     "introduced_before_quote",
+    "last_is_main_subject",
+    "main_subject_recently",
 )
 
 
@@ -61,6 +63,10 @@ class Candidate:
     most_recent: bool  # no other candidate was mentioned later
     introduced_recently: bool = False  # first named in this or the two sentences before
     in_quote_frame: bool = False  # the anaphor speaks a quote of its sentence ("...," he said)
+    # the subject of its sentence's main verb, not of a clause inside it: "Earnest said that
+    # Obama has long called for ... He said" is Earnest
+    last_is_main_subject: bool = False
+    main_subject_recently: bool = False  # a main-clause subject in this or the previous sentence
 
     def vector(self) -> tuple[float, ...]:
         d = self.sentence_distance
@@ -86,6 +92,8 @@ class Candidate:
             float(self.introduced_recently),
             # news introduces a person, then gives the quote: "..., president of X. '...,' he said"
             float(self.introduced_recently and self.in_quote_frame),
+            float(self.last_is_main_subject),
+            float(self.main_subject_recently),
         )
 
 
