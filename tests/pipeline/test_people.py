@@ -443,3 +443,71 @@ def test_people_a_pronoun_after_reported_speech_is_the_main_speaker(rules: Extra
         "He said the president hopes his successor will push for the same goals."
     )
     assert speaker_of(rules.extract(text), "push for the same goals") == "Josh Earnest"
+
+
+def test_people_a_joint_pollster_keeps_both_names(rules: Extractor) -> None:
+    text = (
+        "Clinton leads Trump by four points among likely voters.\n\n"
+        "The Reuters/Ipsos poll found that 42 percent of likely voters backed Clinton."
+    )
+    assert speaker_of(rules.extract(text), "42 percent of likely voters") == "Reuters/Ipsos"
+
+
+def test_people_a_company_called_by_its_first_word_is_the_company(rules: Extractor) -> None:
+    text = (
+        "In April, Peabody Energy filed for bankruptcy protection in a federal court in St. Louis.\n\n"
+        "Peabody said the plan would protect the pensions of retired miners."
+    )
+    assert speaker_of(rules.extract(text), "protect the pensions") == "Peabody Energy"
+
+
+def test_people_an_organisation_name_ending_in_a_title_word_keeps_it(rules: Extractor) -> None:
+    # "Justice" is also a judge's title; inside "Citizens for Tax Justice" it is the name
+    text = "Citizens for Tax Justice said on Monday that the company paid no federal tax."
+    article = rules.extract(text)
+    assert speaker_of(article, "paid no federal tax") == "Citizens for Tax Justice"
+
+
+def test_people_an_organisation_described_before_it_is_named(rules: Extractor) -> None:
+    text = (
+        "The company moved its case to New York, according to the union. "
+        "The judge later sent it to St. Louis.\n\n"
+        "Phil Smith, a spokesman for the United Mine Workers of America, declined to comment."
+    )
+    assert speaker_of(rules.extract(text), "moved its case to New York") == "United Mine Workers of America"
+
+
+def test_people_a_headline_role_is_the_person_the_story_gives_it(rules: Extractor) -> None:
+    text = (
+        "Retired General Warns Of Military Cuts.\n\n"
+        "Retired U.S. Air Force Gen. Norman Ham is speaking out ahead of the election. "
+        "Ham said the cuts had gone too far."
+    )
+    article = rules.extract(text)
+    registry_names = names(article)
+    assert "Norman Ham" in registry_names
+    from newsquotes.pipeline.people import Registry
+
+    doc = rules.nlp(text)
+    registry = Registry(doc, 0)
+    general = next(t for t in doc if t.text == "General")
+    assert registry.resolve(general, (general.idx, general.idx + len(general)))[0] == "Norman Ham"
+
+
+def test_people_the_judge_is_the_justice_named_before(rules: Extractor) -> None:
+    text = (
+        "Manhattan Supreme Court Justice Frank Nervo rejected that argument on Thursday.\n\n"
+        "The judge said the courts had no business deciding what was useful to voters."
+    )
+    assert speaker_of(rules.extract(text), "no business deciding") == "Frank Nervo"
+
+
+def test_people_a_misprinted_surname_as_a_subject_is_the_person(rules: Extractor) -> None:
+    text = (
+        '"The campaign is in panic mode," said Leslie Wimes, a president of the caucus.\n\n'
+        "Wines believes that the campaign took black voters for granted.\n\n"
+        '"They have a big problem," she said.'
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "took black voters for granted") == "Leslie Wimes"
+    assert speaker_of(article, "They have a big problem") == "Leslie Wimes"

@@ -94,7 +94,9 @@ ROLE_NOUNS = {
     "ambassador": None, "representative": None, "chairperson": None, "counsel": None,
 }  # fmt: skip
 # one role, two words for it: "his lawyer" is the attorney the text named
-ROLE_SYNONYMS = {"lawyer": "attorney", "advisor": "adviser", "physician": "doctor", "counsel": "attorney"}
+ROLE_SYNONYMS = {"lawyer": "attorney", "advisor": "adviser", "physician": "doctor", "counsel": "attorney",
+                 "justice": "judge", "congressman": "representative", "congresswoman": "representative",
+                 "chairwoman": "chairman", "chair": "chairman"}  # fmt: skip
 
 # Words that describe a person in front of a name but are not part of it
 # ("Rival Hillary Clinton", "Senate Minority Leader Harry Reid").
@@ -220,13 +222,15 @@ ARTIFACT_KINDS = (
 # organisation of that sort ("the newspaper" -> "The Washington Post").
 _NEWSPAPER = ("post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "globe",
               "gazette", "mail", "news", "daily", "sun", "independent", "observer", "today")  # fmt: skip
+_AGENCY = ("agency", "administration", "bureau", "service", "department", "office", "authority", "fbi",
+           "cia", "epa")  # fmt: skip
 _BROADCASTER = ("news", "cnn", "nbc", "abc", "cbs", "fox", "msnbc", "bbc", "itv", "rt", "channel")
 ORG_DESCRIPTIONS = {
     "newspaper": _NEWSPAPER,
     "paper": _NEWSPAPER,
     "network": _BROADCASTER,
     "broadcaster": _BROADCASTER,
-    "agency": ("agency", "administration", "bureau", "service", "department", "fbi", "cia", "epa"),
+    "agency": _AGENCY,
     "company": ("inc", "corp", "company", "co", "group", "plc", "ltd"),
     "firm": ("inc", "corp", "company", "co", "group", "plc", "ltd", "partners"),
     "bank": ("bank", "fargo", "chase", "citigroup", "barclays", "hsbc"),

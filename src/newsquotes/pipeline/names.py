@@ -92,8 +92,9 @@ def strip_name(tokens: list[Token], label: str) -> NameMention | None:
     ]
     cut = max(roles, default=-1)
     before, rest = tokens[: cut + 1], tokens[cut + 1 :]
-    while label == "ORG" and len(rest) > 1 and is_role(rest[-1]):
-        rest = rest[:-1]  # "PolitiFact Executive Director"
+    # "PolitiFact Executive Director", but "Citizens for Tax Justice" is one name
+    while label == "ORG" and len(rest) > 1 and is_role(rest[-1]) and not any(t.is_stop for t in rest):
+        rest = rest[:-1]
     # a possessive ending, or quote marks NER took in ("Donald Trump ''doesn't")
     while rest and (
         rest[-1].tag_ == "POS" or rest[-1].text in ("'s", "’s") or not any(c.isalnum() for c in rest[-1].text)
@@ -185,6 +186,12 @@ def _widen_left(doc: Doc, start: int, taken: set[int]) -> int:
 def _widen_right(doc: Doc, end: int, taken: set[int]) -> int:
     while end < len(doc):
         token = doc[end]
+        joined = not doc[end - 1].whitespace_ and not token.whitespace_
+        if token.text == "/" and joined and end + 1 < len(doc):
+            after = doc[end + 1]
+            if after.pos_ == "PROPN" and after.text[:1].isupper() and after.i not in taken:
+                end += 2  # a joint name: "Reuters/Ipsos", "NBC/WSJ"
+                continue
         if (
             token.pos_ != "PROPN"
             or not token.is_title

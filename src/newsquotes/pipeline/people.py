@@ -59,6 +59,13 @@ _KIN: dict[str, Gender] = {"husband": "male", "wife": "female", "son": "male", "
         "brother": "male", "sister": "female", "father": "male", "mother": "female",
         "widow": "female", "widower": "male", "boyfriend": "male", "girlfriend": "female"}  # fmt: skip
 _ORG_PRONOUNS = frozenset({"it", "its", "which", "they", "their", "them"})
+# the second word of a company's name it is often called without ("Peabody", "Patriot")
+_CORPORATE = frozenset(
+    """energy inc corp corporation group holdings co company plc ltd llc motors airlines airways
+    bank capital partners pharmaceuticals technologies systems communications media entertainment
+    industries international resources petroleum oil financial insurance foods brands coal steel
+    mining""".split()
+)
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "to", "in", "&"})
 # heads of an unnamed person a later he/she can refer to ("a spokesman said ... he added")
 _ANONYMOUS = frozenset(
@@ -193,6 +200,19 @@ def _one_typo(a: str, b: str) -> bool:
 
 def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w.lower() for w in words)
+
+
+def _same_role(word: str) -> str:
+    """``justice`` and ``judge`` are one role to refer back to."""
+    return ROLE_SYNONYMS.get(word, word)
+
+
+def _is_person_word(token: Token) -> bool:
+    return role_word(token) in ROLE_NOUNS or token.lower_.rstrip(".") in TITLES
+
+
+def _roles(entity: Entity) -> set[str]:
+    return {_same_role(r) for r in entity.roles}
 
 
 def _initials(words: tuple[str, ...]) -> str:
@@ -372,6 +392,12 @@ class Registry:
                 # no vote on its kind: the mention is NER's word again, not new evidence
                 name = NameMention(tokens=(token,), label="REPEAT")
                 self._join(single[token.text], name)
+            elif capitalised and token.dep_ in _SUBJECT_DEPS and len(token.text) > 4:
+                # "Wines believes ...", in a story about Leslie Wimes: a misprint, as a subject
+                misprints = {id(e): e for s, es in surnames.items() if _one_typo(s, token.text) for e in es}
+                if len(misprints) == 1 and not any(c.dep_ == "det" for c in token.children):
+                    name = NameMention(tokens=(token,), label="REPEAT")
+                    self._join(next(iter(misprints.values())), name)
 
     def _single_entity(self, name: NameMention) -> Entity:
         """The entity a one-word name is: a surname or first name of a full name of compatible
@@ -396,6 +422,8 @@ class Registry:
                 # a first name joins a person; "U.N." is not the U.N. Security Council
                 (word == e.words[-1] or (word == e.words[0] and e.kind == "person"))
                 or (bare.isupper() and len(bare) > 1 and _initials(e.words) == bare)
+                # a company by its first word: "Peabody" of "Peabody Energy"
+                or (word == e.words[0] and len(e.words) == 2 and e.words[1].lower() in _CORPORATE)
             )
         ]
         if name.gender is not None:
@@ -425,6 +453,9 @@ class Registry:
         for entity in self.entities:
             if entity.words == (word,) and entity.gender in (None, name.gender or entity.gender):
                 return entity
+        prefix = self._acronym_prefix(bare) if bare.isupper() and len(bare) > 1 else None
+        if prefix is not None:
+            return prefix
         misspelt = [
             e
             for e in self.entities
@@ -435,6 +466,23 @@ class Registry:
         entity = Entity(words=(word,))
         self.entities.append(entity)
         return entity
+
+    def _acronym_prefix(self, acronym: str) -> Entity | None:
+        """``U.N.`` in a story naming the United Nations Security Council: the United Nations,
+        whose words open that name."""
+        for entity in list(self.entities):
+            if entity.kind != "organization" or entity.owner is not None:
+                continue
+            for k in range(2, len(entity.words)):
+                words = entity.words[:k]
+                if words[-1].lower() in _FUNCTION_WORDS or _initials(words) != acronym:
+                    continue
+                found = next((e for e in self.entities if e.words == words), None)
+                if found is None:
+                    found = Entity(words=words, fixed_kind="organization")
+                    self.entities.append(found)
+                return found
+        return None
 
     def _gender_after(self, token: Token) -> Gender | None:
         """The gender of the first he/she/his/her after a surname in its clause, before any
@@ -819,6 +867,8 @@ class Registry:
             return self._derived_of(head)
         if head.lemma_.lower() in ARTIFACTS and head.pos_ in ("NOUN", "PROPN"):
             return self._maker(head)
+        if not self._in_body(head) and head.pos_ in ("NOUN", "PROPN") and _is_person_word(head):
+            return self._heading_role(head)
         if self._is_description(head):
             return self._described(head)
         if self._is_role_mention(head):
@@ -922,14 +972,10 @@ class Registry:
         """The one named person the article gives this role, if exactly one has it, named
         before (or after, in the lead); never for roles many unnamed people hold (``a
         spokesman``)."""
-        role = ROLE_SYNONYMS.get(role_word(head), role_word(head))
+        role = _same_role(role_word(head))
         if role in _OFTEN_UNNAMED:
             return None
-        having = [
-            e
-            for e in self.entities
-            if e.named and e.kind == "person" and role in {ROLE_SYNONYMS.get(r, r) for r in e.roles}
-        ]
+        having = [e for e in self.entities if e.named and e.kind == "person" and role in _roles(e)]
         if len(having) != 1:
             return None
         # a news lead describes before it names: "A former DNC chairman is calling ... Don
@@ -990,18 +1036,19 @@ class Registry:
             for e in self.entities
             if e.kind == "organization" and e.named and {w.lower().strip(".") for w in e.words} & markers
         ]
-        return self._latest(fitting, head)
+        # "according to the union" before the story names it: the one union it ever names
+        return self._latest(fitting, head) or (fitting[0] if len(fitting) == 1 else None)
 
     def _described(self, head: Token) -> Entity | None:
         """The person named earlier with the same role (``the Indiana governor`` -> Mike
         Pence), else the most salient compatible person."""
-        role = "year-old" if self._is_age(head) else role_word(head)
+        role = "year-old" if self._is_age(head) else _same_role(role_word(head))
         words = {role_word(t) for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
         parties = words & _PARTIES
         best: tuple[int, int, Entity] | None = None
         for entity in self.entities:
             before = [p.start for p in entity.before(head.idx)]
-            if role not in entity.roles or not before or not entity.named:
+            if role not in _roles(entity) or not before or not entity.named:
                 continue
             if parties and entity.roles & _PARTIES and not parties & entity.roles:
                 continue  # "the Democratic nominee" is not "Republican nominee Donald Trump"
@@ -1016,6 +1063,15 @@ class Registry:
         gender = ROLE_NOUNS.get(head.lower_)
         return self._rank(head, gender, "person", _DESCRIPTION_WINDOW)  # type: ignore[arg-type]
 
+    def _heading_role(self, head: Token) -> Entity | None:
+        """A headline names by role whom the story names in full: "Retired General" is the
+        "Retired U.S. Air Force Gen. Norman Ham" of the lead, the first the story gives it."""
+        role = _same_role(role_word(head))
+        having = [e for e in self.entities if e.named and e.kind == "person" and role in _roles(e)]
+        body = [(min(p.start for p in e.positions if p.start >= self.body_start), i) for i, e in
+                enumerate(having) if any(p.start >= self.body_start for p in e.positions)]  # fmt: skip
+        return having[min(body)[1]] if body else None
+
     def _named_next(self, head: Token, role: str, words: set[str]) -> Entity | None:
         """News describes before it names: "The New York state attorney general is confirming
         ... But Attorney General Eric Schneiderman isn't saying". The one person first named
@@ -1026,7 +1082,7 @@ class Registry:
             for e in self.entities
             if e.named
             and e.kind == "person"
-            and role in e.roles
+            and role in _roles(e)
             and e.positions
             and e.positions[0].start > head.idx
             and self._paragraph(e.positions[0].start) <= paragraph + 2
