@@ -511,3 +511,25 @@ def test_people_a_misprinted_surname_as_a_subject_is_the_person(rules: Extractor
     article = rules.extract(text)
     assert speaker_of(article, "took black voters for granted") == "Leslie Wimes"
     assert speaker_of(article, "They have a big problem") == "Leslie Wimes"
+
+
+def test_people_a_middle_initial_without_its_dot_is_left_out() -> None:
+    from newsquotes.pipeline.names import canonical_words
+
+    class _Word:  # canonical_words reads only text and whitespace_
+        def __init__(self, text: str) -> None:
+            self.text, self.whitespace_ = text, " "
+
+    words = [_Word(w) for w in ("Christina", "N", "Luis", "Olidem")]
+    assert canonical_words(words) == ("Christina", "Luis", "Olidem")  # type: ignore[arg-type]
+    # not where no first name opens it: "AT T" style runs keep their letters
+    words = [_Word(w) for w in ("Bank", "N", "Trust")]
+    assert canonical_words(words) == ("Bank", "N", "Trust")  # type: ignore[arg-type]
+
+
+def test_people_any_person_noun_named_after_a_comma_is_that_person(rules: Extractor) -> None:
+    text = (
+        "Tom Clarke bought the mines in 2015.\n\n"
+        "His former business partner at Lenox, Lawrence B. Cummings, said the deal was sound."
+    )
+    assert speaker_of(rules.extract(text), "the deal was sound") == "Lawrence Cummings"

@@ -136,7 +136,13 @@ def canonical_words(words: tuple[Token, ...] | list[Token]) -> tuple[str, ...]:
     while len(texts) > 1 and texts[0].lower() == "the":
         texts = texts[1:]
     if len(texts) > 2 and not _INITIAL.match(texts[0]):
-        texts = [texts[0], *(w for w in texts[1:-1] if not _INITIAL.match(w)), texts[-1]]
+        # "Christina N Luis Olidem": an initial without its dot too, after a first name
+        bare = texts[0].lower() in NAME_GENDERS
+        texts = [
+            texts[0],
+            *(w for w in texts[1:-1] if not _INITIAL.match(w) and not (bare and len(w) == 1 and w.isupper())),
+            texts[-1],
+        ]
     return tuple(texts)
 
 

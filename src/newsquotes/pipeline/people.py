@@ -809,10 +809,16 @@ class Registry:
 
     def _name_appended(self, head: Token, mention: tuple[int, int]) -> Entity | None:
         """``An attorney for Pagliano, Mark MacDougall,``: a role whose holder the mention
-        names after a comma at its end (the parse hangs the name on *Pagliano*)."""
-        if role_word(head) not in ROLE_NOUNS and head.lower_ not in TITLES:
+        names after a comma at its end (the parse hangs the name on *Pagliano*); so does
+        ``His former business partner at Lenox, Lawrence B. Cummings,``."""
+        if not _is_person_word(head) and (head.pos_ != "NOUN" or head.tag_ == "NNS"):
             return None
-        tokens = [t for t in tokens_in(self.doc, *mention) if t.i > head.i]
+        start, end = mention
+        if self.text[end : end + 2].lstrip(" ").startswith(","):
+            # the rules' mention leaves the apposition out: look past the comma to the next
+            close = self.text.find(",", self.text.index(",", end) + 1, end + 60)
+            end = close if close > 0 else end
+        tokens = [t for t in tokens_in(self.doc, start, end) if t.i > head.i]
         while tokens and tokens[-1].is_punct:
             tokens.pop()
         if not tokens:
