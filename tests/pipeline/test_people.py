@@ -533,3 +533,85 @@ def test_people_any_person_noun_named_after_a_comma_is_that_person(rules: Extrac
         "His former business partner at Lenox, Lawrence B. Cummings, said the deal was sound."
     )
     assert speaker_of(rules.extract(text), "the deal was sound") == "Lawrence Cummings"
+
+
+def test_people_the_statement_speaks_for_whoever_issued_it(rules: Extractor) -> None:
+    text = (
+        "The United Nations Security Council met on Friday after the nuclear test.\n\n"
+        "The Security Council issued a statement calling the test a clear violation.\n\n"
+        "The statement said the council would take further significant measures."
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "further significant measures") == "United Nations Security Council"
+
+
+def test_people_a_statement_in_which_a_subject_speaks_is_theirs(rules: Extractor) -> None:
+    text = (
+        "A union representing flight attendants endorsed Hillary Clinton on Thursday.\n\n"
+        "In a statement announcing the pick, the Association of Flight Attendants called "
+        "Clinton a champion.\n\n"
+        "The statement also said Clinton would help women in the workplace."
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "help women in the workplace") == "Association of Flight Attendants"
+
+
+def test_people_a_study_that_appeared_in_a_journal_is_the_journals(rules: Extractor) -> None:
+    text = (
+        "A 2014 study that appeared in the British Medical Journal found that half of the "
+        "show's advice was unsupported."
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "half of the show's advice") == "British Medical Journal"
+
+
+def test_people_a_slide_from_a_presentation_someone_carries_is_theirs(rules: Extractor) -> None:
+    text = (
+        "Ildefonso Guajardo Villarreal is Mexico's economy minister.\n\n"
+        "A slide from a presentation that Mr. Guajardo Villarreal carries shows what a car "
+        "would cost.\n\n"
+        "Another slide says that six million American jobs depend on exports to Mexico."
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "six million American jobs") == "Ildefonso Guajardo Villarreal"
+
+
+def test_people_the_book_is_the_memoir_its_author_wrote(rules: Extractor) -> None:
+    text = (
+        "Connie Mariano wrote a memoir of her time at the White House.\n\n"
+        '"Very few people knew of the blood clot at the time," the book said.'
+    )
+    assert speaker_of(rules.extract(text), "Very few people knew") == "Connie Mariano"
+
+
+def test_people_an_analysis_by_a_paper_ner_missed_is_the_papers(rules: Extractor) -> None:
+    text = "A USA TODAY analysis of campaign reports found that super PACs raised $1 billion."
+    article = rules.extract(text)
+    assert speaker_of(article, "super PACs raised") == "USA TODAY"
+    # the name made up of a date is no maker
+    text = "A Monday statement said that the talks would resume."
+    assert speaker_of(rules.extract(text), "talks would resume") is None
+
+
+def test_people_a_report_on_someone_is_not_theirs(rules: Extractor) -> None:
+    text = (
+        "Donald Trump spoke in Ohio on Monday.\n\n"
+        "A report on Mr. Trump found that he had paid no tax for years."
+    )
+    assert speaker_of(rules.extract(text), "paid no tax") is None
+
+
+def test_people_a_document_on_the_campaigns_website_is_the_campaigns(rules: Extractor) -> None:
+    text = (
+        "Donald Trump outlined a child care plan on Tuesday. The Trump campaign gave few details.\n\n"
+        "A document on the Trump campaign's website says that families would qualify for tax breaks."
+    )
+    assert speaker_of(rules.extract(text), "families would qualify") == "Trump campaign"
+
+
+def test_people_the_candidates_team_is_the_campaign_the_story_names(rules: Extractor) -> None:
+    text = (
+        "Hillary Clinton rested at home on Monday. The Clinton campaign released her records.\n\n"
+        "Clinton's team says she will return to the trail this week."
+    )
+    assert speaker_of(rules.extract(text), "return to the trail") == "Clinton campaign"

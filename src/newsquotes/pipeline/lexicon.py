@@ -203,7 +203,7 @@ ARTIFACTS = frozenset(
     """poll survey ad advert advertisement commercial spot article piece story report study
     clip video memo letter tweet post transcript complaint filing lawsuit suit release slide
     statement analysis editorial column book email e-mail message document research average
-    panel ruling finding findings
+    panel ruling finding findings submission brief memoir presentation
     """.split()
 )
 # artifacts of the news itself: with no maker named, the news organisation last named made them
@@ -212,10 +212,18 @@ NEWS_ARTIFACTS = frozenset({"article", "piece", "story", "report", "editorial", 
 ARTIFACT_KINDS = (
     frozenset({"ad", "advert", "advertisement", "commercial", "spot", "clip", "video"}),
     frozenset({"poll", "survey"}),
-    frozenset({"study", "research", "analysis", "report", "finding", "findings"}),
+    frozenset({"study", "research", "analysis", "report", "finding", "findings", "survey"}),
     frozenset({"article", "piece", "story", "editorial", "column"}),
     frozenset({"statement", "release", "letter", "memo", "email", "e-mail", "message"}),
     frozenset({"tweet", "post"}),
+    frozenset({"book", "memoir"}),
+    frozenset({"submission", "brief", "filing", "complaint", "lawsuit", "suit"}),
+)
+# verbs whose subject made their object: "the Security Council issued a statement",
+# "Mariano wrote a memoir"; the artifact later speaks for that subject
+ISSUING_VERBS = frozenset(
+    "issue release publish post send write produce file submit air run launch unveil conduct "
+    "commission circulate distribute".split()
 )
 
 # Definite descriptions of an organisation, each with words that, in a name, make an
@@ -236,6 +244,7 @@ ORG_DESCRIPTIONS = {
     "bank": ("bank", "fargo", "chase", "citigroup", "barclays", "hsbc"),
     "party": ("party", "labour", "conservatives", "democrats", "republicans", "tories"),
     "court": ("court",),
+    "journal": ("journal",),
     "commission": ("commission",),
     "committee": ("committee",),
     "council": ("council",),

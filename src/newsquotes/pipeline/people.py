@@ -39,6 +39,7 @@ from .lexicon import (
     BARE_ORG_DESCRIPTIONS,
     DERIVED_ORGS,
     FIRST_NAMES,
+    ISSUING_VERBS,
     NAME_GENDERS,
     NEWS_ARTIFACTS,
     ORG_DESCRIPTIONS,
@@ -82,6 +83,8 @@ _PARTIES = frozenset({"democratic", "democrat", "republican", "gop", "labour", "
 # "the Charlotte-Mecklenburg police chief", "Tulsa police", "the Metropolitan Police"
 _POLICE = re.compile(r"\b((?:[A-Z][\w.'’]*(?:-[A-Z][\w.]*)*[ ])+)([Pp]olice)\b")
 _NOT_PLACES = frozenset({"The", "A", "An", "But", "And", "When", "If", "As", "Local", "State"})
+_SITES = frozenset({"website", "site", "page", "blog", "account", "feed"})
+_NOT_MAKERS = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "EVENT"})
 _PRONOUN_WINDOW = 6  # sentences back a pronoun may look
 _ORG_PRONOUN_WINDOW = 2
 _DESCRIPTION_WINDOW = 8
@@ -871,6 +874,9 @@ class Registry:
             return self._place(head)
         if head.lemma_.lower() in DERIVED_ORGS:
             return self._derived_of(head)
+        if head.lower_ == "team" and (owner := self._owner_of(head)) is not None:
+            # "Clinton's team", "The Trump team": the campaign, where the story names it
+            return next((e for e in self.entities if e.owner is owner and e.words[-1] == "campaign"), None)
         if head.lemma_.lower() in ARTIFACTS and head.pos_ in ("NOUN", "PROPN"):
             return self._maker(head)
         if not self._in_body(head) and head.pos_ in ("NOUN", "PROPN") and _is_person_word(head):
@@ -940,23 +946,88 @@ class Registry:
             )
         return None
 
-    def _maker_named(self, token: Token) -> Entity | None:
+    def _maker_named(self, token: Token, depth: int = 0) -> Entity | None:
         for child in token.children:
             if child.dep_ in ("poss", "compound", "nmod", "amod") and child.pos_ in ("PROPN", "PRON", "NOUN"):
                 entity = self._by_token.get(child.i) or self._resolved.get(child.i)
                 if entity is not None and entity.named:
                     return entity
-            if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of"):
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of", "on"):
+                entity = self._below(child, depth)
+                if entity is not None:
+                    return entity
+            if child.dep_ in ("acl", "relcl"):
+                entity = self._made_in_clause(child)
+                if entity is not None:
+                    return entity
+        return self._issuer(token) or self._proper_maker(token)
+
+    def _made_in_clause(self, clause: Token) -> Entity | None:
+        """``a study published by ...``, ``that appeared in ...``, ``a presentation that
+        Mr. Guajardo Villarreal and his aides carry``."""
+        for child in clause.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in"):
                 entity = self._entity_below(child)
                 if entity is not None:
                     return entity
-            if child.dep_ == "acl":  # "a study published by ..."
-                for grand in child.children:
-                    if grand.dep_ in ("agent", "prep") and grand.lower_ in ("by", "in"):
-                        entity = self._entity_below(grand)
-                        if entity is not None:
-                            return entity
+            if clause.dep_ == "relcl" and child.dep_ == "nsubj" and child.lower_ not in RELATIVE_PRONOUNS:
+                entity = self._by_token.get(child.i) or self._resolved.get(child.i)
+                if entity is not None and entity.named:
+                    return entity
         return None
+
+    def _below(self, preposition: Token, depth: int) -> Entity | None:
+        """The maker a preposition names: ``by the FBI``; ``of the debate published by``
+        and ``a slide from a presentation that ...`` read one level down (not ``a letter from
+        his doctor``: the doctor wrote it); ``on`` only for a site (``on the Trump campaign's
+        website``), since ``a report on Trump`` is about him."""
+        objects = [c for c in preposition.children if c.dep_ == "pobj"]
+        if preposition.lower_ == "on":
+            sites = [o for o in objects if o.lemma_.lower() in _SITES]
+            return self._maker_named(sites[0], depth + 1) if sites and depth == 0 else None
+        entity = self._entity_below(preposition)
+        if entity is not None or depth > 0 or not objects or preposition.lower_ not in ("of", "from"):
+            return entity
+        if objects[0].lemma_.lower() in ARTIFACTS:
+            return self._maker_named(objects[0], depth + 1)
+        clauses = [c for c in objects[0].children if c.dep_ in ("acl", "relcl")]
+        return self._made_in_clause(clauses[0]) if clauses else None
+
+    def _issuer(self, token: Token) -> Entity | None:
+        """The subject that put the artifact out: ``the Security Council issued a
+        statement``, ``In a statement, the union called ...``."""
+        verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ == "in":
+            verb = verb.head
+        elif token.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+            return None
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                entity = self._by_token.get(child.i) or self._resolved.get(child.i)
+                return entity if entity is not None and entity.named else None
+        return None
+
+    def _proper_maker(self, token: Token) -> Entity | None:
+        """``A USA TODAY analysis``: a proper name before the artifact that NER missed is
+        its maker, an organisation."""
+        chain = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not chain or token.pos_ != "NOUN":
+            return None
+        tokens = [t for t in chain[-1].subtree if t.pos_ == "PROPN"]
+        if any(t.i in self._by_token or t.ent_type_ in _NOT_MAKERS for t in tokens):
+            return None  # "a Monday statement", "a Republican memo"
+        if tokens[-1].i != token.i - 1 or tokens[-1].ent_type_ == "GPE":
+            return None
+        key = canonical_words(tuple(tokens))
+        if not key:
+            return None
+        entity = next((e for e in self.entities if e.words == key), None)
+        if entity is None:
+            entity = Entity(words=key, fixed_kind="organization")
+            self.entities.append(entity)
+        return entity
 
     def _entity_below(self, preposition: Token) -> Entity | None:
         for obj in preposition.children:
