@@ -615,3 +615,22 @@ def test_people_the_candidates_team_is_the_campaign_the_story_names(rules: Extra
         "Clinton's team says she will return to the trail this week."
     )
     assert speaker_of(rules.extract(text), "return to the trail") == "Clinton campaign"
+
+
+def test_people_he_in_a_clause_joined_to_a_named_subject_is_that_subject(rules: Extractor) -> None:
+    text = (
+        "Attorney General Roy Cooper called on Friday for releasing the videos.\n\n"
+        "Kerr Putney, the police chief, said that the footage was not definitive, but he said "
+        "that witnesses saw a gun."
+    )
+    assert speaker_of(rules.extract(text), "witnesses saw a gun") == "Kerr Putney"
+
+
+def test_people_he_in_a_clause_subordinate_to_a_named_subject_is_that_subject(rules: Extractor) -> None:
+    text = (
+        'Rush Limbaugh spoke about the debate. "The moderator ought to have no role," he said. '
+        '"It is so bad," Limbaugh continued.\n\n'
+        "NBC colleague Matt Lauer faced heavy criticism from activists after he said that the "
+        "forum had been fair."
+    )
+    assert speaker_of(rules.extract(text), "the forum had been fair") == "Matt Lauer"

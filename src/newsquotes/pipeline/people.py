@@ -694,9 +694,30 @@ class Registry:
         candidates = self.candidates(token, gender, kind, window)
         if not candidates:
             return None
+        bound = self._bound_subject(token, [entity for entity, _ in candidates])
+        if bound is not None:
+            return bound
         features = self.features(token, gender, candidates)
         scored = [(self.ranker.score(f), i) for i, f in enumerate(features)]
         return candidates[max(scored)[1]][0]
+
+    def _bound_subject(self, token: Token, candidates: list[Entity]) -> Entity | None:
+        """``Kerr Putney ... said that ..., but he said``, ``Matt Lauer faced criticism after
+        he asked``: a subject pronoun of a clause joined to, or subordinate to, a clause
+        of the same sentence is that clause's subject, where it is a candidate."""
+        if token.dep_ != "nsubj":
+            return None
+        verb = token.head
+        for _ in range(3):
+            if verb.dep_ not in ("conj", "advcl") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            for child in verb.children:
+                if child.dep_ != "nsubj" or child.i == token.i:
+                    continue
+                entity = self._by_token.get(child.i) or self._resolved.get(child.i)
+                return entity if any(entity is c for c in candidates) else None
+        return None
 
     def features(
         self, token: Token, gender: Gender | None, candidates: list[tuple[Entity, list[_Position]]]
