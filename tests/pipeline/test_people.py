@@ -634,3 +634,40 @@ def test_people_he_in_a_clause_subordinate_to_a_named_subject_is_that_subject(ru
         "forum had been fair."
     )
     assert speaker_of(rules.extract(text), "the forum had been fair") == "Matt Lauer"
+
+
+def _sourceless(rules: Extractor, text: str, content: str) -> str | None:
+    """The speaker a source-less reported content ``content`` of ``text`` is given."""
+    from newsquotes.pipeline.attribution import resolve
+    from newsquotes.pipeline.found import Found
+
+    doc = rules.nlp(text)
+    start = text.index(content)
+    record = Found(type="indirect", spans=((start, start + len(content)),))
+    return resolve(doc, [record], 0).quotes[0].speaker.name
+
+
+def test_people_a_sourceless_content_takes_the_subject_that_governs_it(rules: Extractor) -> None:
+    text = (
+        "Two Democrats, billionaire Tom Steyer and S. Donald Sussman, top the list of donors.\n\n"
+        "Steyer announced plans this week to give an additional $15 million to the group."
+    )
+    assert _sourceless(rules, text, "to give an additional $15 million to the group") == "Tom Steyer"
+    text = (
+        "Donald Trump spoke in Ohio.\n\n"
+        "Trump has dismissed the consensus that Russia hacked the committee's emails."
+    )
+    assert _sourceless(rules, text, "Russia hacked the committee's emails") == "Donald Trump"
+
+
+def test_people_a_sourceless_content_never_takes_a_subject_naming_no_one(rules: Extractor) -> None:
+    text = "For Donald Trump, the topic provided an opening to return to his speech."
+    assert _sourceless(rules, text, "an opening to return to his speech") is None
+
+
+def test_people_tax_returns_speak_for_their_owner(rules: Extractor) -> None:
+    text = (
+        "Donald Trump has refused to release his taxes.\n\n"
+        "Leaked documents from his 1995 tax return show that he declared a $916 million loss."
+    )
+    assert speaker_of(rules.extract(text), "declared a $916 million loss") == "Donald Trump"

@@ -163,8 +163,38 @@ def resolve(
     registry = Registry(doc, body_start, text=text, quoted=quoted)
     quotes = []
     for n, record in enumerate(sorted(found, key=lambda f: (f.start, -f.end)), start=1):
+        if record.subject is None and record.type != "direct":
+            _governing_subject(doc, record, registry)
         quotes.append(_to_quote(text, n, record, registry))
     return Analysis(tuple(quotes), registry.people(), dropped)
+
+
+def _governing_subject(doc: Doc, record: Found, registry: Registry) -> None:
+    """A reported content left with no source takes the subject of the clause that governs
+    it, where that subject names someone: ``Steyer announced plans this week to give ...``,
+    ``Trump has pooh-poohed the consensus that Russia hacked ...``."""
+    start, end = record.start, record.end
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    node = span.root
+    for _ in range(_GOVERNING_STEPS):
+        if node.head.i == node.i:
+            return
+        node = node.head
+        if start <= node.idx < end:
+            continue
+        for child in node.children:
+            if child.dep_ != "nsubj" or start <= child.idx < end:
+                continue
+            mention = mention_bounds(child)
+            name, _ = registry.resolve(child, mention)
+            if name is not None:
+                record.subject, record.mention = child, mention
+            return
+
+
+_GOVERNING_STEPS = 6
 
 
 def _to_quote(text: str, n: int, record: Found, registry: Registry) -> Quote:

@@ -203,7 +203,7 @@ ARTIFACTS = frozenset(
     """poll survey ad advert advertisement commercial spot article piece story report study
     clip video memo letter tweet post transcript complaint filing lawsuit suit release slide
     statement analysis editorial column book email e-mail message document research average
-    panel ruling finding findings submission brief memoir presentation
+    panel ruling finding findings submission brief memoir presentation return returns
     """.split()
 )
 # artifacts of the news itself: with no maker named, the news organisation last named made them
