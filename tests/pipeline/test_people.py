@@ -671,3 +671,39 @@ def test_people_tax_returns_speak_for_their_owner(rules: Extractor) -> None:
         "Leaked documents from his 1995 tax return show that he declared a $916 million loss."
     )
     assert speaker_of(rules.extract(text), "declared a $916 million loss") == "Donald Trump"
+
+
+def test_people_a_sourceless_content_never_takes_a_subject_across_a_line_break(rules: Extractor) -> None:
+    # a headline parsed into the first sentence frames nothing in the body
+    text = (
+        "Blair backs 'pre-election budget'\n\nTony Blair has backed Chancellor Gordon Brown's "
+        "pre-Budget report amid opposition claims he was too bullish about the state of the UK economy."
+    )
+    assert _sourceless(rules, text, "he was too bullish about the state of the UK economy") is None
+
+
+def test_people_a_wrong_model_source_naming_no_one_gives_way_to_the_governing_subject(
+    rules: Extractor,
+) -> None:
+    from newsquotes.pipeline.attribution import resolve
+    from newsquotes.pipeline.found import Found
+
+    text = "Donald Trump spoke in Ohio.\n\nTrump has dismissed the consensus that Russia hacked the emails."
+    doc = rules.nlp(text)
+    start = text.index("Russia hacked the emails")
+    the = next(t for t in doc if t.text == "the")  # a model's source cut to a determiner
+    record = Found(
+        type="indirect",
+        spans=((start, start + len("Russia hacked the emails")),),
+        subject=the,
+        mention=(the.idx, the.idx + 3),
+    )
+    assert resolve(doc, [record], 0).quotes[0].speaker.name == "Donald Trump"
+    # an unnamed group the model found is kept: "top lawmakers" need not be named
+    lawmakers = "Top lawmakers said that Russia hacked the emails."
+    doc = rules.nlp(lawmakers)
+    head = next(t for t in doc if t.text == "lawmakers")
+    start = lawmakers.index("Russia")
+    record = Found(type="indirect", spans=((start, len(lawmakers) - 1),), subject=head, mention=(0, 13))
+    quote = resolve(doc, [record], 0).quotes[0]
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "Top lawmakers"

@@ -12,8 +12,10 @@ from .conventions import apply_conventions, join_participles
 from .cues import cue_tokens, is_cue, mention_bounds, sentence_at
 from .direct import DirectAttributor, is_fragment, is_name_or_title, transcript_turns
 from .found import Found
+from .lexicon import ARTIFACTS, ROLE_NOUNS
 from .linking import link, merge
 from .marks import MarkedQuote, MarkScan, find_marked_quotes, paragraphs
+from .names import role_word
 from .people import Registry
 from .reported import clause_spans, find_reported, governs_direct
 from .tagger import RoleSpan
@@ -163,13 +165,23 @@ def resolve(
     registry = Registry(doc, body_start, text=text, quoted=quoted)
     quotes = []
     for n, record in enumerate(sorted(found, key=lambda f: (f.start, -f.end)), start=1):
-        if record.subject is None and record.type != "direct":
-            _governing_subject(doc, record, registry)
+        if record.type != "direct" and (record.subject is None or _names_no_one(record, registry)):
+            _governing_subject(doc, text, record, registry)
         quotes.append(_to_quote(text, n, record, registry))
     return Analysis(tuple(quotes), registry.people(), dropped)
 
 
-def _governing_subject(doc: Doc, record: Found, registry: Registry) -> None:
+def _names_no_one(record: Found, registry: Registry) -> bool:
+    assert record.subject is not None and record.mention is not None
+    head = record.subject
+    if head.pos_ == "PRON" or head.like_num or head.tag_ in ("NNS", "NNPS"):
+        return False  # "it said", "top black lawmakers", "5 percent": unnamed, not wrong
+    if head.lower_ in _COLLECTIVES or role_word(head) in ROLE_NOUNS or head.lemma_.lower() in ARTIFACTS:
+        return False  # "the media", "an architect", "research from a bank": need not be named
+    return registry.resolve(head, record.mention)[0] is None
+
+
+def _governing_subject(doc: Doc, text: str, record: Found, registry: Registry) -> None:
     """A reported content left with no source takes the subject of the clause that governs
     it, where that subject names someone: ``Steyer announced plans this week to give ...``,
     ``Trump has pooh-poohed the consensus that Russia hacked ...``."""
@@ -187,6 +199,8 @@ def _governing_subject(doc: Doc, record: Found, registry: Registry) -> None:
         for child in node.children:
             if child.dep_ != "nsubj" or start <= child.idx < end:
                 continue
+            if "\n" in (text[child.idx : start] if child.idx < start else text[end : child.idx]):
+                return  # a headline run into the first sentence is no frame
             mention = mention_bounds(child)
             name, _ = registry.resolve(child, mention)
             if name is not None:
@@ -195,6 +209,7 @@ def _governing_subject(doc: Doc, record: Found, registry: Registry) -> None:
 
 
 _GOVERNING_STEPS = 6
+_COLLECTIVES = frozenset({"media", "press", "public", "percent", "majority", "minority", "opposition"})
 
 
 def _to_quote(text: str, n: int, record: Found, registry: Registry) -> Quote:
