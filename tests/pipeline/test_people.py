@@ -707,3 +707,11 @@ def test_people_a_wrong_model_source_naming_no_one_gives_way_to_the_governing_su
     record = Found(type="indirect", spans=((start, len(lawmakers) - 1),), subject=head, mention=(0, 13))
     quote = resolve(doc, [record], 0).quotes[0]
     assert quote.speaker.mention is not None and quote.speaker.mention.text == "Top lawmakers"
+
+
+def test_people_an_acronym_ner_missed_is_the_organisation_it_spells(rules: Extractor) -> None:
+    text = (
+        "Christian News Service reported that the administration had exceeded the goal.\n\n"
+        "CNS reported Monday that the U.S. had accepted 11,491 Syrian refugees."
+    )
+    assert speaker_of(rules.extract(text), "11,491 Syrian refugees") == "Christian News Service"

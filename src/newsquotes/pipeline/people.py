@@ -883,6 +883,17 @@ class Registry:
             ]
             if people:
                 return max(people, key=lambda e: len(e.positions))
+            # "Christian News Service reported ... CNS reported": an acronym NER missed
+            spelled = [
+                e
+                for e in self.entities
+                if e.named
+                and e.kind == "organization"
+                and len(e.words) > 1
+                and _initials(e.words) == head.text
+            ]
+            if len(spelled) == 1 and spelled[0].before(head.idx):
+                return spelled[0]
         if lower in ("i", "me", "my") and self.author is not None:
             return self.author  # narration in the first person: the author (CONVENTIONS.md)
         if lower in PRONOUN_GENDER:
