@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..model import Mention, Person, Quote, QuoteType, Spans, Speaker
+from ..model import EntityKind, Mention, Person, Quote, QuoteType, Spans, Speaker
 from .conventions import apply_conventions, join_participles
 from .cues import cue_tokens, is_cue, mention_bounds, sentence_at
 from .direct import DirectAttributor, is_fragment, is_name_or_title, transcript_turns
@@ -165,34 +165,47 @@ def resolve(
     registry = Registry(doc, body_start, text=text, quoted=quoted)
     quotes = []
     for n, record in enumerate(sorted(found, key=lambda f: (f.start, -f.end)), start=1):
-        if record.type != "direct" and (record.subject is None or _names_no_one(record, registry)):
-            _governing_subject(doc, text, record, registry)
-        quotes.append(_to_quote(text, n, record, registry))
+        name, kind = _speaker(doc, text, record, registry)
+        quotes.append(_to_quote(text, n, record, name, kind))
     return Analysis(tuple(quotes), registry.people(), dropped)
 
 
-def _names_no_one(record: Found, registry: Registry) -> bool:
-    assert record.subject is not None and record.mention is not None
-    head = record.subject
+def _speaker(doc: Doc, text: str, record: Found, registry: Registry) -> tuple[str | None, EntityKind | None]:
+    """The canonical name and kind of ``record``'s speaker, each mention resolved once (a
+    resolution records the mention on its entity)."""
+    resolved: tuple[str | None, EntityKind | None] = (None, None)
+    if record.subject is not None and record.mention is not None:
+        resolved = registry.resolve(record.subject, record.mention)
+    if record.type == "direct" or resolved[0] is not None or _unnamed_on_purpose(record.subject):
+        return resolved
+    return _governing_subject(doc, text, record, registry) or resolved
+
+
+def _unnamed_on_purpose(head: Token | None) -> bool:
+    """A source that names no one and need not: ``it said``, ``top black lawmakers``, ``5
+    percent``, ``the media``, ``an architect``, ``research from a bank``."""
+    if head is None:
+        return False
     if head.pos_ == "PRON" or head.like_num or head.tag_ in ("NNS", "NNPS"):
-        return False  # "it said", "top black lawmakers", "5 percent": unnamed, not wrong
-    if head.lower_ in _COLLECTIVES or role_word(head) in ROLE_NOUNS or head.lemma_.lower() in ARTIFACTS:
-        return False  # "the media", "an architect", "research from a bank": need not be named
-    return registry.resolve(head, record.mention)[0] is None
+        return True
+    return head.lower_ in _COLLECTIVES or role_word(head) in ROLE_NOUNS or head.lemma_.lower() in ARTIFACTS
 
 
-def _governing_subject(doc: Doc, text: str, record: Found, registry: Registry) -> None:
-    """A reported content left with no source takes the subject of the clause that governs
-    it, where that subject names someone: ``Steyer announced plans this week to give ...``,
-    ``Trump has pooh-poohed the consensus that Russia hacked ...``."""
+def _governing_subject(
+    doc: Doc, text: str, record: Found, registry: Registry
+) -> tuple[str, EntityKind | None] | None:
+    """A reported content whose source names no one takes the subject of the clause that
+    governs it, where that subject names someone: ``Steyer announced plans this week to give
+    ...``, ``Trump has pooh-poohed the consensus that Russia hacked ...``. The record takes
+    that subject; its name and kind are returned."""
     start, end = record.start, record.end
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return
+        return None
     node = span.root
     for _ in range(_GOVERNING_STEPS):
         if node.head.i == node.i:
-            return
+            return None
         node = node.head
         if start <= node.idx < end:
             continue
@@ -200,23 +213,23 @@ def _governing_subject(doc: Doc, text: str, record: Found, registry: Registry) -
             if child.dep_ != "nsubj" or start <= child.idx < end:
                 continue
             if "\n" in (text[child.idx : start] if child.idx < start else text[end : child.idx]):
-                return  # a headline run into the first sentence is no frame
+                return None  # a headline run into the first sentence is no frame
             mention = mention_bounds(child)
-            name, _ = registry.resolve(child, mention)
-            if name is not None:
-                record.subject, record.mention = child, mention
-            return
+            name, kind = registry.resolve(child, mention)
+            if name is None:
+                return None
+            record.subject, record.mention = child, mention
+            return name, kind
+    return None
 
 
 _GOVERNING_STEPS = 6
 _COLLECTIVES = frozenset({"media", "press", "public", "percent", "majority", "minority", "opposition"})
 
 
-def _to_quote(text: str, n: int, record: Found, registry: Registry) -> Quote:
-    name = kind = None
+def _to_quote(text: str, n: int, record: Found, name: str | None, kind: EntityKind | None) -> Quote:
     mention = None
     if record.subject is not None and record.mention is not None:
-        name, kind = registry.resolve(record.subject, record.mention)
         start, end = record.mention
         mention = Mention(text[start:end], ((start, end),))
     cue = None

@@ -480,11 +480,7 @@ class Registry:
                 words = entity.words[:k]
                 if words[-1].lower() in _FUNCTION_WORDS or _initials(words) != acronym:
                     continue
-                found = next((e for e in self.entities if e.words == words), None)
-                if found is None:
-                    found = Entity(words=words, fixed_kind="organization")
-                    self.entities.append(found)
-                return found
+                return self._organisation(words)
         return None
 
     def _gender_after(self, token: Token) -> Gender | None:
@@ -715,7 +711,7 @@ class Registry:
             for child in verb.children:
                 if child.dep_ != "nsubj" or child.i == token.i:
                     continue
-                entity = self._by_token.get(child.i) or self._resolved.get(child.i)
+                entity = self._referent(child)
                 return entity if any(entity is c for c in candidates) else None
         return None
 
@@ -762,6 +758,10 @@ class Registry:
     # resolution ---------------------------------------------------------------------------
     def entity_at(self, token: Token) -> Entity | None:
         return self._by_token.get(token.i)
+
+    def _referent(self, token: Token) -> Entity | None:
+        """The entity ``token`` names, or the antecedent it was resolved to."""
+        return self._by_token.get(token.i) or self._resolved.get(token.i)
 
     def resolve(self, head: Token, mention: tuple[int, int]) -> tuple[str | None, EntityKind | None]:
         """The canonical name and kind a speaker mention refers to, or (None, None)."""
@@ -981,7 +981,7 @@ class Registry:
     def _maker_named(self, token: Token, depth: int = 0) -> Entity | None:
         for child in token.children:
             if child.dep_ in ("poss", "compound", "nmod", "amod") and child.pos_ in ("PROPN", "PRON", "NOUN"):
-                entity = self._by_token.get(child.i) or self._resolved.get(child.i)
+                entity = self._referent(child)
                 if entity is not None and entity.named:
                     return entity
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of", "on"):
@@ -1003,7 +1003,7 @@ class Registry:
                 if entity is not None:
                     return entity
             if clause.dep_ == "relcl" and child.dep_ == "nsubj" and child.lower_ not in RELATIVE_PRONOUNS:
-                entity = self._by_token.get(child.i) or self._resolved.get(child.i)
+                entity = self._referent(child)
                 if entity is not None and entity.named:
                     return entity
         return None
@@ -1037,7 +1037,7 @@ class Registry:
             return None
         for child in verb.children:
             if child.dep_ == "nsubj":
-                entity = self._by_token.get(child.i) or self._resolved.get(child.i)
+                entity = self._referent(child)
                 return entity if entity is not None and entity.named else None
         return None
 
@@ -1053,11 +1053,13 @@ class Registry:
         if tokens[-1].i != token.i - 1 or tokens[-1].ent_type_ == "GPE":
             return None
         key = canonical_words(tuple(tokens))
-        if not key:
-            return None
-        entity = next((e for e in self.entities if e.words == key), None)
+        return self._organisation(key) if key else None
+
+    def _organisation(self, words: tuple[str, ...]) -> Entity:
+        """The entity registered under ``words``, else a new organisation of that name."""
+        entity = next((e for e in self.entities if e.words == words), None)
         if entity is None:
-            entity = Entity(words=key, fixed_kind="organization")
+            entity = Entity(words=words, fixed_kind="organization")
             self.entities.append(entity)
         return entity
 
@@ -1084,13 +1086,17 @@ class Registry:
         role = _same_role(role_word(head))
         if role in _OFTEN_UNNAMED:
             return None
-        having = [e for e in self.entities if e.named and e.kind == "person" and role in _roles(e)]
+        having = self._holders(role)
         if len(having) != 1:
             return None
         # a news lead describes before it names: "A former DNC chairman is calling ... Don
         # Fowler, who led the party, said"; elsewhere the holder must have been named already
         lead = self._paragraph(head.idx) <= self._paragraph(self.body_start) + 1
         return having[0] if lead or having[0].before(head.idx) else None
+
+    def _holders(self, role: str) -> list[Entity]:
+        """The named people the article gives ``role`` (or a synonym of it)."""
+        return [e for e in self.entities if e.named and e.kind == "person" and role in _roles(e)]
 
     def _place(self, head: Token) -> Entity:
         """A country or city that speaks (``Russia said``) acts as an organisation."""
@@ -1175,8 +1181,7 @@ class Registry:
     def _heading_role(self, head: Token) -> Entity | None:
         """A headline names by role whom the story names in full: "Retired General" is the
         "Retired U.S. Air Force Gen. Norman Ham" of the lead, the first the story gives it."""
-        role = _same_role(role_word(head))
-        having = [e for e in self.entities if e.named and e.kind == "person" and role in _roles(e)]
+        having = self._holders(_same_role(role_word(head)))
         body = [(min(p.start for p in e.positions if p.start >= self.body_start), i) for i, e in
                 enumerate(having) if any(p.start >= self.body_start for p in e.positions)]  # fmt: skip
         return having[min(body)[1]] if body else None
@@ -1188,11 +1193,8 @@ class Registry:
         paragraph = self._paragraph(head.idx)
         found = [
             e
-            for e in self.entities
-            if e.named
-            and e.kind == "person"
-            and role in _roles(e)
-            and e.positions
+            for e in self._holders(role)
+            if e.positions
             and e.positions[0].start > head.idx
             and self._paragraph(e.positions[0].start) <= paragraph + 2
             and len(words & e.roles) >= min(2, len(words))
