@@ -188,3 +188,46 @@ def test_conventions_speech_participle_continues_the_content_before_it(nlp: Lang
         len(join_participles(nlp(other), other, [closed, _record(other, "drivers to stay away", "warning")]))
         == 2
     )
+
+
+def _interrupted(text: str, content: str, cue: str, speaker: str) -> Found:
+    record = _record(text, content, cue)
+    at = text.index(f" {speaker} ") + 1 if f" {speaker} " in text else text.index(speaker)
+    record.mention = (at, at + len(speaker))
+    return record
+
+
+def test_conventions_a_cue_inside_the_content_takes_in_the_part_before_it(nlp: Language) -> None:
+    from newsquotes.pipeline.conventions import take_fronted
+
+    # PolNeAR dev (NYT): "Too often, Mr. Clarke said, ..." reports the whole sentence
+    text = "Back in Virginia, Mr. Clarke said, the mines are left open for years."
+    record = _interrupted(text, "the mines are left open for years", "said", "Mr. Clarke")
+    (taken,) = take_fronted(nlp(text), text, [record])
+    assert [text[a:b] for a, b in taken.spans] == ["Back in Virginia", "the mines are left open for years"]
+    # a sentence opening the paragraph after a quote starts at the paragraph, not at its mark
+    text = '"We are done."\n\nClimate change, Mr. Obama often says, is the greatest threat.'
+    record = _interrupted(text, "is the greatest threat", "often says", "Mr. Obama")
+    (taken,) = take_fronted(nlp(text), text, [record])
+    assert text[taken.start : taken.end].startswith("Climate change")
+
+
+def test_conventions_the_writers_words_before_an_interrupting_cue_stay_out(nlp: Language) -> None:
+    from newsquotes.pipeline.conventions import take_fronted
+
+    cases = [
+        # the condition is the writer's, and so is the conjunction
+        ("If, as I have suggested, the returns are clean, he should release them.", "I"),
+        # what was said starts in the middle of the sentence, at the relative pronoun
+        ("He hired an aide who works for RT and, Mr. King said, reports to Moscow.", "Mr. King"),
+    ]
+    for text, speaker in cases:
+        cue = "suggested" if "suggested" in text else "said"
+        content = text[text.index(cue) + len(cue) + 2 : -1]
+        record = _interrupted(text, content, cue, speaker)
+        (kept,) = take_fronted(nlp(text), text, [record])
+        assert kept.spans == record.spans, text
+    text = "But, he said, the plan would fail."
+    record = _interrupted(text, "the plan would fail", "said", "he")
+    (taken,) = take_fronted(nlp(text), text, [record])
+    assert taken.spans == record.spans

@@ -6,7 +6,8 @@ a second verb coordinated with its cue begins (``asked others to share ... and c
 ...``); and a passive cue speaks for its agent only (``was described by X as``): its subject
 is the one spoken about or to (``Teigen was praised for sharing ...``), never the speaker;
 reported speech without quote marks runs to the end of its cue's complement, and ends with
-the sentence of its cue.
+the sentence of its cue; and a cue that interrupts its content (``Too often, Mr. Clarke said,
+the mines ...``) leaves the part before it in the content.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import is_cue, mention_bounds, sentence_at, tokens_in
 from .found import Found
-from .marks import has_quote_mark
+from .marks import QUOTE_MARKS, has_quote_mark
 from .reported import clause_spans, complement
 
 _LEADING_THAT = ("that ", "that\n")
@@ -229,3 +230,62 @@ def _participle_follower(doc: Doc, text: str, record: Found, by_cue: dict[int, F
     if follower is None or not after <= follower.start < after + 12:
         return None
     return follower
+
+
+_RELATIVES = frozenset({"who", "whom", "which", "whose"})
+
+
+def take_fronted(doc: Doc, text: str, found: list[Found]) -> list[Found]:
+    """A reported content whose cue interrupts it takes in the part before the cue: in "Too
+    often, Mr. Clarke said, the trees are cut", what Mr. Clarke said starts at *Too often*.
+    The part runs from the sentence's start to the comma that opens the interruption."""
+    taken = [span for record in found for span in record.spans]
+    out = []
+    for record in found:
+        fronted = _fronted_part(doc, text, record) if record.type != "direct" else None
+        if fronted is not None and not any(a < fronted[1] and fronted[0] < b for a, b in taken):
+            record = replace(record, spans=(fronted, *record.spans))
+        out.append(record)
+    return out
+
+
+def _fronted_part(doc: Doc, text: str, record: Found) -> tuple[int, int] | None:
+    if not record.cue_spans:
+        return None
+    close = record.start
+    while close > 0 and (text[close - 1].isspace() or text[close - 1] in QUOTE_MARKS):
+        close -= 1
+    if close == 0 or text[close - 1] != ",":
+        return None
+    tokens = tokens_in(doc, record.start, record.end)
+    if not tokens:
+        return None
+    sent = sentence_at(doc, tokens[0].i)
+    # a sentence may begin with the last paragraph's closing quote mark: start at the paragraph
+    start = max(sent.start_char, text.rfind("\n", 0, close) + 1)
+    open_ = text.rfind(",", start, close - 1)
+    if open_ <= start:
+        return None
+    # the interruption holds the cue and its speaker, and little else ("in a June report")
+    inside = (open_ + 1, close - 1)
+    gap = text[inside[0] : inside[1]]
+    if not all(inside[0] <= a and b <= inside[1] for a, b in record.cue_spans):
+        return None
+    if record.mention is None or not inside[0] <= record.mention[0] < inside[1]:
+        return None
+    if len(gap.split()) > 12 or has_quote_mark(gap) or "\n" in text[start:close]:
+        return None
+    part = text[start:open_]
+    if has_quote_mark(part) or not part.strip():
+        return None
+    words = [t for t in tokens_in(doc, start, open_) if not t.is_space]
+    # "an officer who works for RT and, Mr. King said, ...": what was said starts mid-sentence
+    if any(t.lower_ in _RELATIVES for t in words):
+        return None
+    # "But, he said, ...": the conjunction joins the sentence to the story, not to the content
+    while words and words[0].pos_ == "CCONJ":
+        words = words[1:]
+    # "If, as I've suggested, ...": the condition is the writer's
+    if not words or (len(words) == 1 and words[0].pos_ == "SCONJ"):
+        return None
+    return (words[0].idx, open_)
