@@ -231,3 +231,29 @@ def test_conventions_the_writers_words_before_an_interrupting_cue_stay_out(nlp: 
     record = _interrupted(text, "the plan would fail", "said", "he")
     (taken,) = take_fronted(nlp(text), text, [record])
     assert taken.spans == record.spans
+
+
+def test_conventions_no_interruption_where_the_cue_has_its_object_or_the_part_its_own_cue(
+    nlp: Language,
+) -> None:
+    from newsquotes.pipeline.conventions import take_fronted
+
+    # BBC business/463 and business/107
+    cases = [
+        (
+            "Of the 12 regions it studied, 11 showed stronger growth, with only Cleveland behind.",
+            "with only Cleveland behind",
+            "showed",
+            "11",
+        ),
+        (
+            "The IMF said that, according to data from the Liberians, the GDP rose by 2%.",
+            "the GDP rose by 2%",
+            "according to",
+            "the Liberians",
+        ),
+    ]
+    for text, content, cue, speaker in cases:
+        record = _interrupted(text, content, cue, speaker)
+        (kept,) = take_fronted(nlp(text), text, [record])
+        assert kept.spans == record.spans, text

@@ -715,3 +715,62 @@ def test_people_an_acronym_ner_missed_is_the_organisation_it_spells(rules: Extra
         "CNS reported Monday that the U.S. had accepted 11,491 Syrian refugees."
     )
     assert speaker_of(rules.extract(text), "11,491 Syrian refugees") == "Christian News Service"
+
+
+def _speaker_at(rules: Extractor, text: str, content: str, source: str) -> str | None:
+    """The canonical name a record with this content and source token resolves to."""
+    from newsquotes.pipeline.attribution import resolve
+    from newsquotes.pipeline.found import Found
+
+    doc = rules.nlp(text)
+    head = next(t for t in doc if t.text == source)
+    start = text.index(content)
+    record = Found(
+        type="indirect",
+        spans=((start, start + len(content)),),
+        subject=head,
+        mention=(head.idx, head.idx + len(head)),
+    )
+    return resolve(doc, [record], 0).quotes[0].speaker.name
+
+
+def test_people_a_headline_surname_ner_missed_is_the_person_the_story_names(rules: Extractor) -> None:
+    # PolNeAR dev (Western Journal): the model's source "Sanders" in the headline was nobody
+    text = (
+        "Railing Against Trump, Sanders Vows To Close Tax Loopholes\n\n"
+        "Vermont Sen. Bernie Sanders is pushing for new tax rules. "
+        "Sanders said he would introduce legislation next year."
+    )
+    assert _speaker_at(rules, text, "To Close Tax Loopholes", "Sanders") == "Bernie Sanders"
+
+
+def test_people_a_name_never_runs_across_a_colon(rules: Extractor) -> None:
+    # PolNeAR dev (NYT): NER ran a heading into the sentence after its colon
+    text = (
+        "Individual Rights Trumped by National Interests: The Human Rights Council is the "
+        "United Nations body dedicated to human rights. The Human Rights Council said it "
+        "would investigate the killings."
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "investigate the killings") == "Human Rights Council"
+    assert not any(":" in person.name for person in article.people)
+
+
+def test_people_an_acronym_in_brackets_is_the_name_before_it(rules: Extractor) -> None:
+    # BBC tech/251: "The RNID" was "Royal National Institute for Deaf", a name cut short
+    text = (
+        "The service is being piloted by the Royal National Institute for Deaf People (RNID).\n\n"
+        "The RNID said the UK is lagging behind other countries."
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "lagging behind") == "Royal National Institute for Deaf People"
+    assert not any("(" in person.name for person in article.people)
+
+
+def test_people_an_acronym_throughout_is_named_by_the_words_spelled_once(rules: Extractor) -> None:
+    # PolNeAR dev (Washington Post): "The U.N." in a story naming the U.N. Security Council
+    text = (
+        "The United Nations Security Council met in an emergency session on Friday.\n\n"
+        "The U.N. called the test a clear threat to peace. The U.N. said new sanctions would follow."
+    )
+    assert speaker_of(rules.extract(text), "new sanctions would follow") == "United Nations"

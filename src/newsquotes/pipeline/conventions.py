@@ -233,6 +233,7 @@ def _participle_follower(doc: Doc, text: str, record: Found, by_cue: dict[int, F
 
 
 _RELATIVES = frozenset({"who", "whom", "which", "whose"})
+_CUE_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr"})
 
 
 def take_fronted(doc: Doc, text: str, found: list[Found]) -> list[Found]:
@@ -275,10 +276,15 @@ def _fronted_part(doc: Doc, text: str, record: Found) -> tuple[int, int] | None:
         return None
     if len(gap.split()) > 12 or has_quote_mark(gap) or "\n" in text[start:close]:
         return None
+    cue = [t for a, b in record.cue_spans for t in tokens_in(doc, a, b)]
+    if any(t.head in cue and t.dep_ in _CUE_OBJECTS for t in tokens_in(doc, *inside)):
+        return None  # "Of the 12 regions, 11 showed stronger growth, with ...": no interruption
     part = text[start:open_]
     if has_quote_mark(part) or not part.strip():
         return None
     words = [t for t in tokens_in(doc, start, open_) if not t.is_space]
+    if any(is_cue(t) for t in words):
+        return None  # "The IMF said that, according to data by the Liberians, ...": its own act
     # "an officer who works for RT and, Mr. King said, ...": what was said starts mid-sentence
     if any(t.lower_ in _RELATIVES for t in words):
         return None

@@ -212,11 +212,13 @@ def _widen_right(doc: Doc, end: int, taken: set[int]) -> int:
 
 
 def _split_at_commas(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
-    """NER runs an apposition into one span ("the Family, Theresa May"): a part that opens
-    with a first name is a person's name."""
+    """NER runs an apposition into one span ("the Family, Theresa May"), or a heading into
+        the sentence after its colon ("by National Interests: The Human Rights Council is"), or
+    an acronym in brackets ("Royal National Institute for Deaf People (RNID"): a
+        part that opens with a first name is a person's name."""
     parts: list[list[Token]] = [[]]
     for token in tokens:
-        if token.text == ",":
+        if token.text in (",", ":", ";", "(", ")"):
             parts.append([])
         else:
             parts[-1].append(token)

@@ -148,6 +148,10 @@ class Entity:
                 if longer:
                     best = max(longer, key=lambda form: (forms[form], -len(form)))
             return " ".join(best)
+        if self.kind == "organization" and len(self.words) > 1:
+            # "U.N." throughout a story that spells it out once, inside "United Nations
+            # Security Council": the words spelled out
+            return " ".join(self.words)
         if self.peer is not None and self.kind == "person":
             return f"{self.peer} {' '.join(words)}"
         return " ".join(words)
@@ -416,6 +420,17 @@ class Registry:
             label = last.i + 1 < len(last.doc) and last.doc[last.i + 1].text == ":"
             if label or any(e.words[-1] == titled and len(e.words) > 1 for e in self.entities):
                 word = titled
+        first = name.tokens[0]
+        if bare.isupper() and len(bare) > 1 and first.i > 1 and first.doc[first.i - 1].text == "(":
+            # "the Royal National Institute for Deaf People (RNID)": the name it abbreviates
+            spelled = self._by_token.get(first.i - 2)
+            if spelled is not None and spelled.kind == "organization" and spelled.owner is None:
+                return spelled
+        if bare.isupper() and len(bare) > 1:
+            # "The RNID" after "(RNID)": the acronym the article gave in brackets
+            given = [e for e in self.entities if len(e.words) > 1 and (word,) in e.forms]
+            if len(given) == 1:
+                return given[0]
         matches = [
             e
             for e in self.entities
@@ -876,13 +891,16 @@ class Registry:
 
     def _other_mention(self, head: Token) -> Entity | None:
         lower = head.lower_
-        if head.text.isupper() and len(head.text) > 2 and head.is_alpha:
-            # a transcript's label: "PENCE" is the Mike Pence the article names
+        label = head.text.isupper() or (head.pos_ == "PROPN" and head.text.istitle())
+        if label and len(head.text) > 2 and head.is_alpha:
+            # a transcript's label, or a headline's surname NER missed: "PENCE" and
+            # "Railing Against Trump, Sanders Vows ..." name the person the article names
             people = [
                 e for e in self.entities if e.named and e.kind == "person" and e.words[-1].lower() == lower
             ]
             if people:
                 return max(people, key=lambda e: len(e.positions))
+        if head.text.isupper() and len(head.text) > 2 and head.is_alpha:
             # "Christian News Service reported ... CNS reported": an acronym NER missed
             spelled = [
                 e
