@@ -1,4 +1,4 @@
-"""--timeout holds per article inside a batch; long punctuation runs tokenize in linear time."""
+"""--timeout holds per article inside a batch; a long punctuation run tokenizes mark by mark."""
 
 from __future__ import annotations
 
@@ -62,11 +62,10 @@ def test_long_curly_quote_run_is_stopped_by_its_own_timeout(rules: Extractor) ->
     assert elapsed < 3 + 13, elapsed
 
 
-def test_tokenizer_is_linear_on_a_long_punctuation_run(rules: Extractor) -> None:
+def test_tokenizer_splits_a_long_punctuation_run_into_marks(rules: Extractor) -> None:
+    # its speed against spaCy's own (quadratic: minutes) is measured in bench/tokenizer_runs.py
     text = "She said " + "“" * 50_000 + "  and left.\n\nNext."
-    started = time.monotonic()
     doc = rules.make_doc(text)
-    assert time.monotonic() - started < 5  # spaCy alone: minutes (quadratic)
     assert doc.text == text and len(doc) > 50_000
     normal = "She said “hello” and left.\n\nNext https://example.org/a/b."
     assert [(t.text, t.whitespace_) for t in rules.make_doc(normal)] == [
