@@ -774,3 +774,19 @@ def test_people_an_acronym_throughout_is_named_by_the_words_spelled_once(rules: 
         "The U.N. called the test a clear threat to peace. The U.N. said new sanctions would follow."
     )
     assert speaker_of(rules.extract(text), "new sanctions would follow") == "United Nations"
+
+
+def test_people_she_bound_to_an_unnamed_subject_is_no_one_else(rules: Extractor) -> None:
+    # PolNeAR dev (USA Today): "she" went to the only person named before, President Obama
+    text = (
+        "Like President Obama, I believe in the good sense of the American people.\n\n"
+        "My mother has softened with age, but even now she still says things such as, "
+        '"We are not all meant to be equal, you know."'
+    )
+    assert speaker_of(rules.extract(text), "meant to be equal") is None
+    # a subject that may name someone yet is no such bar
+    text = (
+        "Donald Trump spoke in Ohio on Tuesday.\n\n"
+        'The GOP candidate gave no cost estimate, though he said "budget reforms" would pay for it.'
+    )
+    assert speaker_of(rules.extract(text), "budget reforms") == "Donald Trump"

@@ -59,6 +59,7 @@ from .ranking import Candidate, Ranker, load_ranker
 _KIN: dict[str, Gender] = {"husband": "male", "wife": "female", "son": "male", "daughter": "female",
         "brother": "male", "sister": "female", "father": "male", "mother": "female",
         "widow": "female", "widower": "male", "boyfriend": "male", "girlfriend": "female"}  # fmt: skip
+_VAGUE_DETERMINERS = frozenset({"a", "an", "my", "our", "one"})
 _ORG_PRONOUNS = frozenset({"it", "its", "which", "they", "their", "them"})
 # the second word of a company's name it is often called without ("Peabody", "Patriot")
 _CORPORATE = frozenset(
@@ -705,17 +706,21 @@ class Registry:
         candidates = self.candidates(token, gender, kind, window)
         if not candidates:
             return None
-        bound = self._bound_subject(token, [entity for entity, _ in candidates])
+        bound = self._bound_subject(token, gender, [entity for entity, _ in candidates])
         if bound is not None:
-            return bound
+            return bound if isinstance(bound, Entity) else None
         features = self.features(token, gender, candidates)
         scored = [(self.ranker.score(f), i) for i, f in enumerate(features)]
         return candidates[max(scored)[1]][0]
 
-    def _bound_subject(self, token: Token, candidates: list[Entity]) -> Entity | None:
+    def _bound_subject(
+        self, token: Token, gender: Gender | None, candidates: list[Entity]
+    ) -> Entity | Token | None:
         """``Kerr Putney ... said that ..., but he said``, ``Matt Lauer faced criticism after
         he asked``: a subject pronoun of a clause joined to, or subordinate to, a clause
-        of the same sentence is that clause's subject, where it is a candidate."""
+        of the same sentence is that clause's subject, where it is a candidate. Where that
+        subject is a person no one names (``My mother has softened, but she still says``),
+        the pronoun is that person: the subject's token, for no named antecedent."""
         if token.dep_ != "nsubj":
             return None
         verb = token.head
@@ -727,7 +732,14 @@ class Registry:
                 if child.dep_ != "nsubj" or child.i == token.i:
                     continue
                 entity = self._referent(child)
-                return entity if any(entity is c for c in candidates) else None
+                if any(entity is c for c in candidates):
+                    return entity
+                role = role_word(child)
+                unnamed = entity is None and role in ROLE_NOUNS and ROLE_NOUNS[role] in (None, gender)
+                singular = child.tag_ in ("NN", "NNP")
+                # only "my mother", "a spokesman": "The GOP candidate" may name someone yet
+                vague = any(c.lower_ in _VAGUE_DETERMINERS for c in child.children if c.i < child.i)
+                return child if unnamed and singular and vague and gender is not None else None
         return None
 
     def features(
