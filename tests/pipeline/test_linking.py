@@ -162,3 +162,18 @@ def test_linking_merge_leaves_a_fragment_that_is_a_rules_quote_to_the_rules() ->
     # the lead-in lost its cue to the quote: it is no quote of its own
     assert [(f.type, f.spans) for f in merged] == [("direct", rule.spans)]
     assert merged[0].mention == (36, 42)
+
+
+def test_linking_a_source_cut_inside_a_name_is_the_whole_name(nlp: Language) -> None:
+    # PolNeAR dev (HuffPost): the tagger's source "Senate Minority" named no one
+    text = "Senate Minority Leader Harry Reid said the Senate would vote on the bill next week."
+    doc = nlp(text)
+    spans = [
+        role(text, "source", "Senate Minority"),
+        role(text, "cue", "said"),
+        role(text, "content", "the Senate would vote on the bill next week"),
+    ]
+    (found,) = link(doc, spans, parse_sources=False)
+    assert found.subject is not None and found.subject.text == "Reid"
+    assert found.mention is not None
+    assert text[found.mention[0] : found.mention[1]] == "Senate Minority Leader Harry Reid"

@@ -154,9 +154,10 @@ def _found(
         span = doc.char_span(source.start, source.end, alignment_mode="expand")
         if span is not None and len(span):
             inside = parsed is not None and span.start <= parsed.i < span.end
-            subject = parsed if inside else span.root
+            root = _named_head(span.root, span.end)
+            subject = parsed if inside else root
             mention = _whole_phrase(
-                doc, text, span.root, (source.start, source.end), [*parts, *filter(None, [cue])]
+                doc, text, root, (source.start, source.end), [*parts, *filter(None, [cue])]
             )
     elif parsed is not None:
         subject, mention = parsed, mention_bounds(parsed)
@@ -169,6 +170,15 @@ def _found(
         mention=mention,
         confidence=round(min(scores), 2),
     )
+
+
+def _named_head(root: Token, end: int) -> Token:
+    """The name a source cut inside it belongs to: "Senate Minority" of "Senate Minority Leader
+    Harry Reid" modifies "Reid"; a headline's "Sanders Vows" modifies no name."""
+    head = root
+    while head.dep_ == "compound" and head.head.i >= end:
+        head = head.head
+    return head if head.ent_type_ in ("PERSON", "ORG") else root
 
 
 def _whole_phrase(
