@@ -790,3 +790,28 @@ def test_people_she_bound_to_an_unnamed_subject_is_no_one_else(rules: Extractor)
         'The GOP candidate gave no cost estimate, though he said "budget reforms" would pay for it.'
     )
     assert speaker_of(rules.extract(text), "budget reforms") == "Donald Trump"
+
+
+def test_people_an_organisation_ner_missed_is_named_whole_and_speaks_as_it(rules: Extractor) -> None:
+    # PolNeAR dev (HuffPost): "Coalition" alone was a person, so "it" went to NATO
+    text = (
+        "Hillary Clinton has been a consistent supporter of NATO and of its allies.\n\n"
+        "Many leaders of ethnic communities share these fears, but the Central and East European "
+        "Coalition, which represents more than 20 million Americans, wants to preserve its policy. "
+        "Recently, however, it issued a paper welcoming the plans to increase funding for the region."
+    )
+    assert names(rules.extract(text)).get("Central and East European Coalition") == "organization"
+    content = "the plans to increase funding for the region"
+    assert _speaker_at(rules, text, content, "it") == "Central and East European Coalition"
+
+
+def test_people_a_second_poll_is_not_the_last_polls(rules: Extractor) -> None:
+    # BBC politics/112: "A second poll for the Independent on Sunday" was the Sunday Times's
+    text = (
+        "Some 63% of respondents in the Sunday Times poll thought his former lover acted "
+        "vindictively. Almost a quarter of those polled for the Sunday Times said he should return "
+        "to the Cabinet.\n\n"
+        "A second poll for the Independent on Sunday found that support for all political parties "
+        "remained largely unchanged after the controversy."
+    )
+    assert speaker_of(rules.extract(text), "support for all political parties") != "Sunday Times"

@@ -116,7 +116,7 @@ ORG_WORDS = frozenset(
     institute foundation fund court house senate congress parliament government administration
     campaign post times news journal network office service police army board bureau authority
     league club team federation organisation organization center centre cnn bbc fbi cia nato
-    united rovers wanderers albion athletic hotspur fc
+    united rovers wanderers albion athletic hotspur fc coalition alliance caucus society trust
     """.split()
 )
 

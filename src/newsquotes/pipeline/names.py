@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Token
 
 from ..model import Gender
 from .cues import is_cue
-from .lexicon import DESCRIPTORS, FIRST_NAMES, NAME_GENDERS, NATIONALITIES, PEER_TITLES, ROLE_NOUNS, TITLES
+from .lexicon import (
+    DESCRIPTORS,
+    FIRST_NAMES,
+    NAME_GENDERS,
+    NATIONALITIES,
+    ORG_WORDS,
+    PEER_TITLES,
+    ROLE_NOUNS,
+    TITLES,
+)
 
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
@@ -211,6 +220,31 @@ def _widen_right(doc: Doc, end: int, taken: set[int]) -> int:
     return end
 
 
+_CONNECTORS = frozenset({"and", "of", "for", "&"})
+
+
+def _widen_connected(doc: Doc, start: int, taken: set[int]) -> int:
+    """``start`` moved left over title-case words joined by *and*, *of*, *for* or *&*, on one
+    line: "Central and" of "Central and East European Coalition"."""
+    while start > 1:
+        joint, word = doc[start - 1], doc[start - 2]
+        if (
+            joint.lower_ not in _CONNECTORS
+            or not word.is_title
+            or word.pos_ not in ("PROPN", "ADJ")
+            or word.i in taken
+            or word.is_sent_start
+            or not _same_line(doc, word.i, start)
+        ):
+            break
+        start -= 2
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ"):
+            if doc[start - 1].i in taken or doc[start - 1].is_sent_start:
+                break
+            start -= 1
+    return start
+
+
 def _split_at_commas(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
     """NER runs an apposition into one span ("the Family, Theresa May"), or a heading into
         the sentence after its colon ("by National Interests: The Human Rights Council is"), or
@@ -267,6 +301,12 @@ def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> li
         end = _widen_right(doc, token.i + 1, covered)
         run = list(doc[token.i : end])
         if any(t.i in covered for t in run) or not all(t.is_title for t in run):
+            continue
+        if len(run) > 1 and run[-1].lower_ in ORG_WORDS:
+            # "the Central and East European Coalition", which NER missed: an organisation
+            start = _widen_connected(doc, token.i, covered)
+            spans.append((list(doc[start:end]), "ORG"))
+            covered.update(range(start, end))
             continue
         titled = is_title(run[0]) and len(run) > 1
         # "Theresa May", which NER reads as a date: a known first name opens a person's name

@@ -59,6 +59,7 @@ from .ranking import Candidate, Ranker, load_ranker
 _KIN: dict[str, Gender] = {"husband": "male", "wife": "female", "son": "male", "daughter": "female",
         "brother": "male", "sister": "female", "father": "male", "mother": "female",
         "widow": "female", "widower": "male", "boyfriend": "male", "girlfriend": "female"}  # fmt: skip
+_OTHER_ONE = frozenset({"second", "third", "separate", "different"})
 _VAGUE_DETERMINERS = frozenset({"a", "an", "my", "our", "one"})
 _ORG_PRONOUNS = frozenset({"it", "its", "which", "they", "their", "them"})
 # the second word of a company's name it is often called without ("Peabody", "Patriot")
@@ -992,6 +993,10 @@ class Registry:
         if maker is not None:
             return maker
         lemma = head.lemma_.lower()
+        if any(c.lower_ in _OTHER_ONE for c in head.children if c.dep_ in ("amod", "det")):
+            # "A second poll for the Independent on Sunday" is not the last poll's; but "Another
+            # slide" may be of the same presentation
+            return None
         # the last one named before; else, for a headline's "Poll:", the next one
         before = reversed(self.doc[max(0, head.i - 400) : head.i])
         after = self.doc[head.i + 1 : head.i + 120] if head.idx < self.body_start + 200 else ()
