@@ -815,3 +815,17 @@ def test_people_a_second_poll_is_not_the_last_polls(rules: Extractor) -> None:
         "remained largely unchanged after the controversy."
     )
     assert speaker_of(rules.extract(text), "support for all political parties") != "Sunday Times"
+
+
+def test_people_a_city_that_acts_is_its_government_and_speaks_as_it(rules: Extractor) -> None:
+    # PolNeAR dev (Breitbart): "The city of Phoenix" was nobody, so "It" went to the campaign
+    text = (
+        "The city of Phoenix is demanding that Donald Trump's campaign stop using the image of "
+        "Phoenix police officers in a campaign advertisement.\n\n"
+        "The city sent a cease-and-desist letter Thursday. It says the campaign violated federal "
+        "and state law by using copyrighted material."
+    )
+    assert _speaker_at(rules, text, "the campaign violated federal and state law", "It") == "City of Phoenix"
+    # a city that is only a place is no organisation
+    place = "The plant is in the north-eastern city of Harbin, the company said."
+    assert "City of Harbin" not in names(rules.extract(place))

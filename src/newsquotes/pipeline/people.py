@@ -59,6 +59,7 @@ from .ranking import Candidate, Ranker, load_ranker
 _KIN: dict[str, Gender] = {"husband": "male", "wife": "female", "son": "male", "daughter": "female",
         "brother": "male", "sister": "female", "father": "male", "mother": "female",
         "widow": "female", "widower": "male", "boyfriend": "male", "girlfriend": "female"}  # fmt: skip
+_MUNICIPAL = frozenset({"city", "town", "county", "borough"})
 _OTHER_ONE = frozenset({"second", "third", "separate", "different"})
 _VAGUE_DETERMINERS = frozenset({"a", "an", "my", "our", "one"})
 _ORG_PRONOUNS = frozenset({"it", "its", "which", "they", "their", "them"})
@@ -596,6 +597,41 @@ class Registry:
             owner = self._owner_of(token)
             if owner is not None:
                 self._derived(owner, token)
+        named: dict[str, Entity] = {}
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma not in _MUNICIPAL or token.pos_ != "NOUN" or not self._in_body(token):
+                continue
+            entity = self._municipality(token)
+            if entity is not None:
+                named[lemma] = entity
+            elif lemma in named and [c.lower_ for c in token.children] == ["the"]:
+                # "The city sent a letter Thursday": the city named before
+                named[lemma].add(self._position([token]))
+                self._by_token[token.i] = named[lemma]
+
+    def _municipality(self, token: Token) -> Entity | None:
+        """``The city of Phoenix is demanding ...``: the city's government, an organisation
+        named "City of Phoenix", which "the city" and "it" may speak for later."""
+        place = next(
+            (
+                obj
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for obj in prep.children
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE" and obj.pos_ == "PROPN"
+            ),
+            None,
+        )
+        # only a city that acts: "in the north-eastern city of Harbin" is a place
+        if place is None or token.i in self._by_token or token.dep_ not in _SUBJECT_DEPS:
+            return None
+        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+        words = canonical_words(tuple(span) if span is not None else (place,))
+        entity = self._organisation((token.lemma_.title(), "of", *words))
+        entity.add(self._position([token]))
+        self._by_token[token.i] = entity
+        return entity
 
     def _owner_of(self, token: Token) -> Entity | None:
         for child in token.children:
