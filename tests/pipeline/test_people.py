@@ -829,3 +829,18 @@ def test_people_a_city_that_acts_is_its_government_and_speaks_as_it(rules: Extra
     # a city that is only a place is no organisation
     place = "The plant is in the north-eastern city of Harbin, the company said."
     assert "City of Harbin" not in names(rules.extract(place))
+
+
+def test_people_an_organisation_name_keeps_its_for_the_part(rules: Extractor) -> None:
+    # PolNeAR dev (Washington Post): NER stopped at "the U.S. Court of Appeals"
+    text = (
+        "A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit overruled a "
+        "judge's decision on Friday.\n\n"
+        "The appeals court said the process violated federal law."
+    )
+    article = rules.extract(text)
+    assert "U.S. Court of Appeals for the Sixth Circuit" in names(article)
+    assert speaker_of(article, "violated federal law") == "U.S. Court of Appeals for the Sixth Circuit"
+    # "for the first time" is no part of a name
+    other = "The Federal Reserve for the first time said rates would rise."
+    assert "Federal Reserve" in names(rules.extract(other))

@@ -223,6 +223,23 @@ def _widen_right(doc: Doc, end: int, taken: set[int]) -> int:
 _CONNECTORS = frozenset({"and", "of", "for", "&"})
 
 
+def _widen_for(doc: Doc, end: int) -> int:
+    """An organisation's name NER cut before its *for the* part: "the U.S. Court of Appeals"
+    of "the U.S. Court of Appeals for the Sixth Circuit" (NER's "Sixth Circuit" is part of it)."""
+    if end + 2 >= len(doc) or doc[end].lower_ != "for" or doc[end + 1].lower_ != "the":
+        return end
+    stop = end + 2
+    while (
+        stop < len(doc)
+        and doc[stop].is_title
+        and doc[stop].pos_ in ("PROPN", "ADJ")
+        and _same_line(doc, end, stop)
+    ):
+        stop += 1
+    # the part ends on a proper noun: "for the Sixth Circuit", not "for the first time"
+    return stop if stop > end + 2 and doc[stop - 1].pos_ == "PROPN" else end
+
+
 def _widen_connected(doc: Doc, start: int, taken: set[int]) -> int:
     """``start`` moved left over title-case words joined by *and*, *of*, *for* or *&*, on one
     line: "Central and" of "Central and East European Coalition"."""
@@ -288,6 +305,8 @@ def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> li
         elif end - start == 1:
             others = in_ents - {ent.start}
             start, end = _widen_left(doc, start, others), _widen_right(doc, end, others)
+        elif ent.label_ == "ORG":
+            end = _widen_for(doc, end)
         if spans and spans[-1][0][-1].i >= start:
             continue
         spans.extend(_split_at_commas(list(doc[start:end]), ent.label_))
