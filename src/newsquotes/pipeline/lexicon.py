@@ -93,6 +93,18 @@ ROLE_NOUNS = {
     "pollster": None, "economist": None, "professor": None, "doctor": None, "physician": None,
     "ambassador": None, "representative": None, "chairperson": None, "counsel": None,
 }  # fmt: skip
+# Letters after a person's name, no part of it: "Guy Mansfield QC", "Ann Smith MP".
+POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "MBE", "CBE", "KBE", "DBE"})
+
+# Roles that are a person's trade, which a description of another role never means: "The GOP
+# presidential nominee" is not the judge named last; a senator may well be the nominee.
+TRADE_ROLES = frozenset(
+    """
+    judge attorney spokesman spokeswoman spokesperson adviser aide strategist pollster economist
+    professor doctor reporter correspondent anchor host presenter analyst player coach manager
+    striker chef designer producer director
+    """.split()
+)
 # one role, two words for it: "his lawyer" is the attorney the text named
 ROLE_SYNONYMS = {"lawyer": "attorney", "advisor": "adviser", "physician": "doctor", "counsel": "attorney",
                  "justice": "judge", "congressman": "representative", "congresswoman": "representative",

@@ -23,6 +23,7 @@ from .lexicon import (
     NATIONALITIES,
     ORG_WORDS,
     PEER_TITLES,
+    POST_NOMINALS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -109,6 +110,10 @@ def strip_name(tokens: list[Token], label: str) -> NameMention | None:
         rest[-1].tag_ == "POS" or rest[-1].text in ("'s", "’s") or not any(c.isalnum() for c in rest[-1].text)
     ):
         rest = rest[:-1]
+    # letters after a name are no part of it: "Guy Mansfield QC", "Ann Smith MP"
+    # (but "Bolton West MP" is a constituency's member, not a name)
+    while len(rest) > 1 and rest[-1].text.rstrip(".") in POST_NOMINALS and rest[0].lower_ in NAME_GENDERS:
+        rest, label = rest[:-1], "PERSON"  # only a person has them, whatever NER says
     # and words before the name NER took in: "federal Securities and Exchange Commission"
     while rest and (not rest[0].text[:1].isalnum() or (rest[0].text[:1].islower() and len(rest) > 1)):
         rest = rest[1:]

@@ -25,7 +25,7 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -46,11 +46,13 @@ from .lexicon import (
     ORG_WORDS,
     PARTY_NAMES,
     PARTY_PLURALS,
+    POST_NOMINALS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
     TITLES,
+    TRADE_ROLES,
 )
 from .marks import find_marked_quotes
 from .names import NameMention, canonical_words, find_names, heading_ranges, role_word
@@ -738,9 +740,18 @@ class Registry:
         """Is ``char`` inside quote marks?"""
         return self._quoted.overlaps(char, char + 1)
 
-    def _rank(self, token: Token, gender: Gender | None, kind: EntityKind, window: int) -> Entity | None:
-        """The best-scoring compatible antecedent of ``token``, or None."""
+    def _rank(
+        self,
+        token: Token,
+        gender: Gender | None,
+        kind: EntityKind,
+        window: int,
+        excluded: Callable[[Entity], bool] | None = None,
+    ) -> Entity | None:
+        """The best-scoring compatible antecedent of ``token`` (none that is ``excluded``)."""
         candidates = self.candidates(token, gender, kind, window)
+        if excluded is not None:
+            candidates = [(entity, before) for entity, before in candidates if not excluded(entity)]
         if not candidates:
             return None
         bound = self._bound_subject(token, gender, [entity for entity, _ in candidates])
@@ -907,7 +918,7 @@ class Registry:
             close = self.text.find(",", self.text.index(",", end) + 1, end + 60)
             end = close if close > 0 else end
         tokens = [t for t in tokens_in(self.doc, start, end) if t.i > head.i]
-        while tokens and tokens[-1].is_punct:
+        while tokens and (tokens[-1].is_punct or tokens[-1].text.rstrip(".") in POST_NOMINALS):
             tokens.pop()
         if not tokens:
             return None
@@ -1247,7 +1258,12 @@ class Registry:
         if named_next is not None:
             return named_next
         gender = ROLE_NOUNS.get(head.lower_)
-        return self._rank(head, gender, "person", _DESCRIPTION_WINDOW)  # type: ignore[arg-type]
+
+        def other_trade(entity: Entity) -> bool:
+            roles = _roles(entity)
+            return role not in roles and bool(roles & TRADE_ROLES)
+
+        return self._rank(head, gender, "person", _DESCRIPTION_WINDOW, other_trade)  # type: ignore[arg-type]
 
     def _heading_role(self, head: Token) -> Entity | None:
         """A headline names by role whom the story names in full: "Retired General" is the
