@@ -243,6 +243,7 @@ def take_fronted(doc: Doc, text: str, found: list[Found]) -> list[Found]:
     taken = [span for record in found for span in record.spans]
     out = []
     for record in found:
+        record = _after_lead_in(doc, text, record)
         fronted = _fronted_part(doc, text, record) if record.type != "direct" else None
         if fronted is not None and not any(a < fronted[1] and fronted[0] < b for a, b in taken):
             record = replace(record, spans=(fronted, *record.spans))
@@ -295,3 +296,31 @@ def _fronted_part(doc: Doc, text: str, record: Found) -> tuple[int, int] | None:
     if not words or (len(words) == 1 and words[0].pos_ == "SCONJ"):
         return None
     return (words[0].idx, open_)
+
+
+def _after_lead_in(doc: Doc, text: str, record: Found) -> Found:
+    """A paragraph after a lead-in ending with a colon (``Limbaugh added:``, ``The
+    governor continued:``) is what the lead-in's subject said, where nothing outside the
+    paragraph speaks for it already (a source inside it, "you", is the speaker's word)."""
+    start = record.start
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t\"'“‘"):
+        return record  # not the paragraph's start
+    if record.mention is not None and not record.start <= record.mention[0] < record.end:
+        return record
+    before = text[:line_start].rstrip()
+    if not before.endswith(":"):
+        return record
+    lead = before.rfind("\n") + 1
+    tokens = tokens_in(doc, lead, len(before))
+    cues = [t for t in tokens if is_cue(t) and any(c.dep_ == "nsubj" for c in t.children)]
+    if not cues:
+        return record
+    cue = cues[-1]
+    subject = next(c for c in cue.children if c.dep_ == "nsubj")
+    return replace(
+        record,
+        subject=subject,
+        mention=mention_bounds(subject),
+        cue_spans=((cue.idx, cue.idx + len(cue)),),
+    )
