@@ -870,3 +870,27 @@ def test_people_letters_after_a_name_are_no_part_of_it(extractor: Extractor, rul
     assert speaker_of(article, "margins of society") == "Guy Mansfield"
     # a constituency's member is no name
     assert "Bolton West" not in names(rules.extract("Bolton West MP Ruth Kelly said the plan would work."))
+
+
+def test_people_a_bare_role_opening_a_subheading_is_the_holder_the_story_names(rules: Extractor) -> None:
+    # PolNeAR dev (Washington Post): the subheading's "Senator from Texas" was nobody
+    text = (
+        "Ah, friends once more: Ted Cruz endorses Trump.\n\n"
+        "Senator from Texas says he cannot allow Clinton to win the presidency.\n\n"
+        "Sen. Ted Cruz (R-Tex) is endorsing Donald Trump's presidential campaign."
+    )
+    assert _speaker_at(rules, text, "he cannot allow Clinton to win", "Senator") == "Ted Cruz"
+
+
+def test_people_the_campaign_is_that_of_the_person_the_sentence_before_is_about(rules: Extractor) -> None:
+    # PolNeAR dev (AP live blog): "The campaign" went to the campaign named last, Trump's
+    text = (
+        "The Trump campaign released a new ad on Thursday. The Clinton campaign said it would respond.\n\n"
+        "9 a.m.\n\n"
+        "Donald Trump's campaign says the ad will air nationally.\n\n"
+        "7:45 a.m.\n\n"
+        "Hillary Clinton plans to call on young people to take part in national service.\n\n"
+        "The campaign says the Democratic presidential candidate will announce the plans Friday."
+    )
+    content = "the Democratic presidential candidate will announce the plans Friday"
+    assert speaker_of(rules.extract(text), content) == "Clinton campaign"

@@ -989,7 +989,9 @@ class Registry:
             return next((e for e in self.entities if e.owner is owner and e.words[-1] == "campaign"), None)
         if head.lemma_.lower() in ARTIFACTS and head.pos_ in ("NOUN", "PROPN"):
             return self._maker(head)
-        if not self._in_body(head) and head.pos_ in ("NOUN", "PROPN") and _is_person_word(head):
+        if head.pos_ in ("NOUN", "PROPN") and _is_person_word(head) and not self._in_body(head):
+            return self._heading_role(head)
+        if head.pos_ in ("NOUN", "PROPN") and _is_person_word(head) and self._headline_style(head):
             return self._heading_role(head)
         if self._is_description(head):
             return self._described(head)
@@ -1208,7 +1210,17 @@ class Registry:
         if not self._is_definite(head):
             return None
         noun = head.lemma_.lower()
-        return self._latest([e for e in self.entities if e.owner is not None and e.words[-1] == noun], head)
+        derived = [e for e in self.entities if e.owner is not None and e.words[-1] == noun]
+        # "Hillary Clinton plans to call on young people ... The campaign says": the campaign
+        # of the person the sentence before is about, in a story that covers two campaigns
+        number = self._sentence_of[head.i]
+        if number > 0:
+            before = self._sents[number - 1]
+            subjects = [self._referent(t) for t in before if t.dep_ == "nsubj" and t.head.i == before.root.i]
+            owned = [e for e in derived if any(e.owner is s for s in subjects if s is not None)]
+            if len(owned) == 1:
+                return owned[0]
+        return self._latest(derived, head)
 
     def _latest(self, entities: list[Entity], head: Token) -> Entity | None:
         dated = [(before[-1].start, i) for i, e in enumerate(entities) if (before := e.before(head.idx))]
@@ -1264,6 +1276,14 @@ class Registry:
             return role not in roles and bool(roles & TRADE_ROLES)
 
         return self._rank(head, gender, "person", _DESCRIPTION_WINDOW, other_trade)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _headline_style(head: Token) -> bool:
+        """A role with no article opening its sentence, a subheading's style: "Senator from
+        Texas says he cannot allow ..." (in prose a bare "Senator" opens a name)."""
+        if not head.is_sent_start or head.tag_ in ("NNS", "NNPS") or not head.text[:1].isupper():
+            return False
+        return not any(c.dep_ in ("det", "poss", "compound", "amod") for c in head.children if c.i < head.i)
 
     def _heading_role(self, head: Token) -> Entity | None:
         """A headline names by role whom the story names in full: "Retired General" is the
