@@ -894,3 +894,15 @@ def test_people_the_campaign_is_that_of_the_person_the_sentence_before_is_about(
     )
     content = "the Democratic presidential candidate will announce the plans Friday"
     assert speaker_of(rules.extract(text), content) == "Clinton campaign"
+
+
+def test_people_a_chambers_panel_is_the_committee_the_story_names_nearest(rules: Extractor) -> None:
+    # PolNeAR dev (Politico): "A House panel" was the House itself
+    text = (
+        "A House panel voted Thursday to hold Bryan Pagliano in contempt of Congress.\n\n"
+        "The House Oversight and Government Reform Committee voted 19-15 to send a contempt "
+        "resolution to the full House.\n\n"
+        "Last year Pagliano invoked his Fifth Amendment rights before the House Benghazi Committee."
+    )
+    content = "to hold Bryan Pagliano in contempt of Congress"
+    assert _speaker_at(rules, text, content, "panel") == "House Oversight and Government Reform Committee"

@@ -61,6 +61,7 @@ from .ranking import Candidate, Ranker, load_ranker
 _KIN: dict[str, Gender] = {"husband": "male", "wife": "female", "son": "male", "daughter": "female",
         "brother": "male", "sister": "female", "father": "male", "mother": "female",
         "widow": "female", "widower": "male", "boyfriend": "male", "girlfriend": "female"}  # fmt: skip
+_COMMITTEES = frozenset({"panel", "committee", "subcommittee"})
 _MUNICIPAL = frozenset({"city", "town", "county", "borough"})
 _OTHER_ONE = frozenset({"second", "third", "separate", "different"})
 _VAGUE_DETERMINERS = frozenset({"a", "an", "my", "our", "one"})
@@ -862,7 +863,7 @@ class Registry:
             ]
             entity = named[0] if named else None
         if entity is None:
-            entity = self._name_inside(head, mention)
+            entity = self._committee(head) or self._name_inside(head, mention)
         if entity is None:
             entity = self._name_appended(head, mention)
         if entity is None and anonymous is not None:
@@ -874,6 +875,28 @@ class Registry:
         if entity is not None and head.i not in self._by_token and head.i not in self._resolved:
             entity.add(self._position([head]))
         return entity
+
+    def _committee(self, head: Token) -> Entity | None:
+        """``A House panel``, ``the Senate committee``: the one committee of that chamber the
+        story names ("The House Oversight and Government Reform Committee"), not the House."""
+        if head.lemma_.lower() not in _COMMITTEES:
+            return None
+        chambers = [c.text for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if len(chambers) != 1:
+            return None
+        named = [
+            e
+            for e in self.entities
+            if e.named
+            and e.kind == "organization"
+            and len(e.words) > 2
+            and e.words[0] == chambers[0]
+            and e.words[-1].lower() in _COMMITTEES
+            and e.positions
+        ]
+        # of several, the one named nearest: the lead's "A House panel voted" is the committee
+        # of the next sentence, not the Benghazi Committee of the tenth paragraph
+        return min(named, key=lambda e: min(abs(p.start - head.idx) for p in e.positions), default=None)
 
     def _in_brackets(self, token: Token) -> bool:
         """Is ``token`` inside an open bracket of its few tokens before?"""
