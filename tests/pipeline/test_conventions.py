@@ -261,11 +261,11 @@ def test_conventions_no_interruption_where_the_cue_has_its_object_or_the_part_it
 
 def _after_colon(nlp: Language, text: str, content: str) -> Found:
     """A record of ``content`` with no cue nor source, as the tagger may leave one."""
-    from newsquotes.pipeline.conventions import take_fronted
+    from newsquotes.pipeline.conventions import take_lead_ins
 
     record = _record(text, content, content.split()[0])
     record.cue_spans = ()
-    (shaped,) = take_fronted(nlp(text), text, [record])
+    (shaped,) = take_lead_ins(nlp(text), text, [record])
     return shaped
 
 

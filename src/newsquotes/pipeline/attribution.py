@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import EntityKind, Mention, Person, Quote, QuoteType, Spans, Speaker
-from .conventions import apply_conventions, join_participles, take_fronted
+from .conventions import apply_conventions, join_participles, take_fronted, take_lead_ins
 from .cues import cue_tokens, is_cue, mention_bounds, sentence_at
 from .direct import DirectAttributor, is_fragment, is_name_or_title, transcript_turns
 from .found import Found
@@ -141,7 +141,7 @@ def analyze(
     found = _shaped(doc, text, found)
     if tags is not None:
         found = merge(text, found, _shaped(doc, text, link(doc, tags, text=text)))
-    found = take_fronted(doc, text, join_participles(doc, text, found))
+    found = take_fronted(doc, text, take_lead_ins(doc, text, join_participles(doc, text, found)))
     if headline is not None:
         found = [record for record in found if not headline[0] <= record.start < headline[1]]
     quoted = [(q.open_pos, q.outer_end) for q in scan.quotes]

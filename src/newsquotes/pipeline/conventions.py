@@ -6,8 +6,9 @@ a second verb coordinated with its cue begins (``asked others to share ... and c
 ...``); and a passive cue speaks for its agent only (``was described by X as``): its subject
 is the one spoken about or to (``Teigen was praised for sharing ...``), never the speaker;
 reported speech without quote marks runs to the end of its cue's complement, and ends with
-the sentence of its cue; and a cue that interrupts its content (``Too often, Mr. Clarke said,
-the mines ...``) leaves the part before it in the content.
+the sentence of its cue; a cue that interrupts its content (``Too often, Mr. Clarke said,
+the mines ...``) leaves the part before it in the content; and a paragraph after a lead-in
+ending in a colon (``Limbaugh added:``) is what the lead-in's subject said.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..model import Spans
 from .cues import is_cue, mention_bounds, sentence_at, tokens_in
 from .found import Found
 from .marks import QUOTE_MARKS, has_quote_mark
@@ -25,9 +27,13 @@ _LEADING_THAT = ("that ", "that\n")
 _COORDINATORS = frozenset({"and", "but", "while", "or"})
 
 
+def _tokens(doc: Doc, spans: Spans) -> list[Token]:
+    return [t for a, b in spans for t in tokens_in(doc, a, b)]
+
+
 def cue_verb(doc: Doc, record: Found) -> Token | None:
     """The verb of ``record``'s cue, if the cue has one."""
-    tokens = [t for a, b in record.cue_spans for t in tokens_in(doc, a, b)]
+    tokens = _tokens(doc, record.cue_spans)
     # "was praised": the verb, not its auxiliary
     for pos in ("VERB", "AUX"):
         for token in tokens:
@@ -43,7 +49,7 @@ def apply_conventions(doc: Doc, text: str, record: Found) -> Found | None:
         return record
     verb = cue_verb(doc, record)
     if verb is not None:
-        tokens = [t for a, b in record.spans for t in tokens_in(doc, a, b)]
+        tokens = _tokens(doc, record.spans)
         if _is_topic(text, record, tokens, verb):
             return None
         if _is_passive(verb):
@@ -236,6 +242,12 @@ _RELATIVES = frozenset({"who", "whom", "which", "whose"})
 _CUE_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr"})
 
 
+def take_lead_ins(doc: Doc, text: str, found: list[Found]) -> list[Found]:
+    """Each record with the speaker of the lead-in before its paragraph, where it has one
+    (see :func:`_after_lead_in`)."""
+    return [_after_lead_in(doc, text, record) for record in found]
+
+
 def take_fronted(doc: Doc, text: str, found: list[Found]) -> list[Found]:
     """A reported content whose cue interrupts it takes in the part before the cue: in "Too
     often, Mr. Clarke said, the trees are cut", what Mr. Clarke said starts at *Too often*.
@@ -243,7 +255,6 @@ def take_fronted(doc: Doc, text: str, found: list[Found]) -> list[Found]:
     taken = [span for record in found for span in record.spans]
     out = []
     for record in found:
-        record = _after_lead_in(doc, text, record)
         fronted = _fronted_part(doc, text, record) if record.type != "direct" else None
         if fronted is not None and not any(a < fronted[1] and fronted[0] < b for a, b in taken):
             record = replace(record, spans=(fronted, *record.spans))
@@ -277,7 +288,7 @@ def _fronted_part(doc: Doc, text: str, record: Found) -> tuple[int, int] | None:
         return None
     if len(gap.split()) > 12 or has_quote_mark(gap) or "\n" in text[start:close]:
         return None
-    cue = [t for a, b in record.cue_spans for t in tokens_in(doc, a, b)]
+    cue = _tokens(doc, record.cue_spans)
     if any(t.head in cue and t.dep_ in _CUE_OBJECTS for t in tokens_in(doc, *inside)):
         return None  # "Of the 12 regions, 11 showed stronger growth, with ...": no interruption
     part = text[start:open_]

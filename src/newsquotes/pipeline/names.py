@@ -248,30 +248,32 @@ def _widen_for(doc: Doc, end: int) -> int:
 def _widen_connected(doc: Doc, start: int, taken: set[int]) -> int:
     """``start`` moved left over title-case words joined by *and*, *of*, *for* or *&*, on one
     line: "Central and" of "Central and East European Coalition"."""
-    while start > 1:
-        joint, word = doc[start - 1], doc[start - 2]
-        if (
-            joint.lower_ not in _CONNECTORS
-            or not word.is_title
-            or word.pos_ not in ("PROPN", "ADJ")
-            or word.i in taken
-            or word.is_sent_start
-            or not _same_line(doc, word.i, start)
-        ):
-            break
+
+    def name_word(token: Token) -> bool:
+        return (
+            token.is_title
+            and token.pos_ in ("PROPN", "ADJ")
+            and token.i not in taken
+            and not token.is_sent_start
+        )
+
+    while (
+        start > 1
+        and doc[start - 1].lower_ in _CONNECTORS
+        and name_word(doc[start - 2])
+        and _same_line(doc, start - 2, start)
+    ):
         start -= 2
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ"):
-            if doc[start - 1].i in taken or doc[start - 1].is_sent_start:
-                break
+        while start > 0 and name_word(doc[start - 1]):
             start -= 1
     return start
 
 
-def _split_at_commas(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
-    """NER runs an apposition into one span ("the Family, Theresa May"), or a heading into
-        the sentence after its colon ("by National Interests: The Human Rights Council is"), or
-    an acronym in brackets ("Royal National Institute for Deaf People (RNID"): a
-        part that opens with a first name is a person's name."""
+def _split_at_punctuation(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
+    """NER runs an apposition into one span ("the Family, Theresa May"), a heading into the
+    sentence after its colon ("by National Interests: The Human Rights Council is"), or a name
+    into its acronym in brackets ("Royal National Institute for Deaf People (RNID"): a part
+    that opens with a first name is a person's name."""
     parts: list[list[Token]] = [[]]
     for token in tokens:
         if token.text in (",", ":", ";", "(", ")"):
@@ -314,7 +316,7 @@ def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> li
             end = _widen_for(doc, end)
         if spans and spans[-1][0][-1].i >= start:
             continue
-        spans.extend(_split_at_commas(list(doc[start:end]), ent.label_))
+        spans.extend(_split_at_punctuation(list(doc[start:end]), ent.label_))
     covered = {t.i for tokens, _ in spans for t in tokens}
     for token in doc:
         # names NER missed: "Ms Hill said", or a proper-noun subject of a speech verb

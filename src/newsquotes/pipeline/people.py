@@ -426,13 +426,14 @@ class Registry:
             label = last.i + 1 < len(last.doc) and last.doc[last.i + 1].text == ":"
             if label or any(e.words[-1] == titled and len(e.words) > 1 for e in self.entities):
                 word = titled
-        first = name.tokens[0]
-        if bare.isupper() and len(bare) > 1 and first.i > 1 and first.doc[first.i - 1].text == "(":
+        acronym = bare.isupper() and len(bare) > 1
+        if acronym:
+            first = name.tokens[0]
             # "the Royal National Institute for Deaf People (RNID)": the name it abbreviates
-            spelled = self._by_token.get(first.i - 2)
+            bracketed = first.i > 1 and first.doc[first.i - 1].text == "("
+            spelled = self._by_token.get(first.i - 2) if bracketed else None
             if spelled is not None and spelled.kind == "organization" and spelled.owner is None:
                 return spelled
-        if bare.isupper() and len(bare) > 1:
             # "The RNID" after "(RNID)": the acronym the article gave in brackets
             given = [e for e in self.entities if len(e.words) > 1 and (word,) in e.forms]
             if len(given) == 1:
@@ -445,7 +446,7 @@ class Registry:
             and (
                 # a first name joins a person; "U.N." is not the U.N. Security Council
                 (word == e.words[-1] or (word == e.words[0] and e.kind == "person"))
-                or (bare.isupper() and len(bare) > 1 and _initials(e.words) == bare)
+                or (acronym and _initials(e.words) == bare)
                 # a company by its first word: "Peabody" of "Peabody Energy"
                 or (word == e.words[0] and len(e.words) == 2 and e.words[1].lower() in _CORPORATE)
             )
@@ -477,7 +478,7 @@ class Registry:
         for entity in self.entities:
             if entity.words == (word,) and entity.gender in (None, name.gender or entity.gender):
                 return entity
-        prefix = self._acronym_prefix(bare) if bare.isupper() and len(bare) > 1 else None
+        prefix = self._acronym_prefix(bare) if acronym else None
         if prefix is not None:
             return prefix
         misspelt = [
@@ -593,7 +594,8 @@ class Registry:
         return found
 
     def _derived_organisations(self) -> None:
-        """``the Trump campaign``, ``Clinton's campaign``, ``the Obama administration``."""
+        """``the Trump campaign``, ``Clinton's campaign``, ``the Obama administration``; and a
+        city that acts, ``The city of Phoenix``."""
         for token in self.doc:
             if token.lemma_.lower() not in DERIVED_ORGS or token.pos_ != "NOUN" or not self._in_body(token):
                 continue
@@ -629,8 +631,7 @@ class Registry:
         # only a city that acts: "in the north-eastern city of Harbin" is a place
         if place is None or token.i in self._by_token or token.dep_ not in _SUBJECT_DEPS:
             return None
-        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
-        words = canonical_words(tuple(span) if span is not None else (place,))
+        words = canonical_words(self._named_tokens(place))
         entity = self._organisation((token.lemma_.title(), "of", *words))
         entity.add(self._position([token]))
         self._by_token[token.i] = entity
@@ -646,9 +647,13 @@ class Registry:
                     return entity
         return None
 
+    def _owned(self, owner: Entity, noun: str) -> Entity | None:
+        """The ``noun`` of ``owner`` ("campaign" of Hillary Clinton), if registered."""
+        return next((e for e in self.entities if e.owner is owner and e.words[-1] == noun), None)
+
     def _derived(self, owner: Entity, token: Token) -> Entity:
         noun = token.lemma_.lower()
-        entity = next((e for e in self.entities if e.owner is owner and e.words[-1] == noun), None)
+        entity = self._owned(owner, noun)
         if entity is None:
             entity = Entity(words=(noun,), owner=owner, fixed_kind="organization")
             self.entities.append(entity)
@@ -974,8 +979,8 @@ class Registry:
 
     def _other_mention(self, head: Token) -> Entity | None:
         lower = head.lower_
-        label = head.text.isupper() or (head.pos_ == "PROPN" and head.text.istitle())
-        if label and len(head.text) > 2 and head.is_alpha:
+        word = len(head.text) > 2 and head.is_alpha
+        if word and (head.text.isupper() or (head.pos_ == "PROPN" and head.text.istitle())):
             # a transcript's label, or a headline's surname NER missed: "PENCE" and
             # "Railing Against Trump, Sanders Vows ..." name the person the article names
             people = [
@@ -983,7 +988,7 @@ class Registry:
             ]
             if people:
                 return max(people, key=lambda e: len(e.positions))
-        if head.text.isupper() and len(head.text) > 2 and head.is_alpha:
+        if word and head.text.isupper():
             # "Christian News Service reported ... CNS reported": an acronym NER missed
             spelled = [
                 e
@@ -1009,12 +1014,11 @@ class Registry:
             return self._derived_of(head)
         if head.lower_ == "team" and (owner := self._owner_of(head)) is not None:
             # "Clinton's team", "The Trump team": the campaign, where the story names it
-            return next((e for e in self.entities if e.owner is owner and e.words[-1] == "campaign"), None)
+            return self._owned(owner, "campaign")
         if head.lemma_.lower() in ARTIFACTS and head.pos_ in ("NOUN", "PROPN"):
             return self._maker(head)
-        if head.pos_ in ("NOUN", "PROPN") and _is_person_word(head) and not self._in_body(head):
-            return self._heading_role(head)
-        if head.pos_ in ("NOUN", "PROPN") and _is_person_word(head) and self._headline_style(head):
+        person_word = head.pos_ in ("NOUN", "PROPN") and _is_person_word(head)
+        if person_word and (not self._in_body(head) or self._headline_style(head)):
             return self._heading_role(head)
         if self._is_description(head):
             return self._described(head)
@@ -1205,10 +1209,14 @@ class Registry:
         """The named people the article gives ``role`` (or a synonym of it)."""
         return [e for e in self.entities if e.named and e.kind == "person" and role in _roles(e)]
 
+    def _named_tokens(self, token: Token) -> tuple[Token, ...]:
+        """The tokens of the named entity NER found around ``token``, else ``token`` alone."""
+        span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        return tuple(span) if span is not None else (token,)
+
     def _place(self, head: Token) -> Entity:
         """A country or city that speaks (``Russia said``) acts as an organisation."""
-        span = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
-        tokens = tuple(span) if span is not None else (head,)
+        tokens = self._named_tokens(head)
         key = canonical_words(tokens)
         entity = next((e for e in self.entities if e.words == key and e.kind == "organization"), None)
         bare = key[0].replace(".", "") if len(key) == 1 else ""
