@@ -177,3 +177,23 @@ def test_linking_a_source_cut_inside_a_name_is_the_whole_name(nlp: Language) -> 
     assert found.subject is not None and found.subject.text == "Reid"
     assert found.mention is not None
     assert text[found.mention[0] : found.mention[1]] == "Senate Minority Leader Harry Reid"
+
+
+def test_linking_content_keeps_the_cue_of_its_own_sentence(nlp: Language) -> None:
+    # PolNeAR dev (AP): the content ends next to the next sentence's cue, but is Johnson's
+    text = (
+        "Johnson tells MSNBC's Morning Joe on Friday that the attack remains under investigation. "
+        "Last month, the FBI warned that hackers had breached two state systems."
+    )
+    doc = nlp(text)
+    spans = [
+        role(text, "source", "Johnson"),
+        role(text, "cue", "tells"),
+        role(text, "content", "that the attack remains under investigation"),
+        role(text, "source", "the FBI"),
+        role(text, "cue", "warned"),
+        role(text, "content", "that hackers had breached two state systems"),
+    ]
+    found = sorted(link(doc, spans), key=lambda f: f.start)
+    mentions = [text[f.mention[0] : f.mention[1]] if f.mention else None for f in found]
+    assert mentions == ["Johnson", "the FBI"]

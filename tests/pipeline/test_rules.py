@@ -207,3 +207,13 @@ def test_rules_fragment_in_object_of_cue_is_mixed(rules: Extractor) -> None:
     quote = only(rules.extract(text), 'the "great enthusiasm" of the volunteers')
     assert quote.type == "mixed"
     assert quote.speaker.name == "Ann Kerr"
+
+
+def test_rules_inverted_cue_never_takes_a_word_of_the_quote_as_speaker(rules: Extractor) -> None:
+    # PolNeAR dev (Western Journal): the parser made "mode" a subject of "said"
+    article = rules.extract(
+        "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, "
+        "a South Florida-based president of the Democratic African-American Women Caucus."
+    )
+    quote = only(article, "Hillary Clinton’s campaign is in panic mode. Full panic mode,")
+    assert quote.speaker.name == "Leslie Wimes"

@@ -279,9 +279,15 @@ class DirectAttributor:
         if ends_sentence and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
             return None  # '"..." Smith said the plan ...': a new sentence with its own content
         subject = subject_of(cue)
+        if subject is not None and subject.idx < start:
+            subject = None  # the parser took a word of the quote itself ('"Full panic mode," said Wimes')
         if subject is None:
-            later = [t for t in frame if t.i > cue.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
-            subject = later[0] if later else None
+            # the last subject before the cue ('"..." police Chief Chuck Jordan said Monday'),
+            # else the first noun after it ('"..." said Leslie Wimes')
+            nouns = [t for t in frame if t.i != cue.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            before = [t for t in nouns if t.i < cue.i and t.dep_ == "nsubj"]
+            later = [t for t in nouns if t.i > cue.i]
+            subject = before[-1] if before else later[0] if later else None
         return self._record(quote, cue, subject, (), 0.9)
 
 

@@ -3,7 +3,9 @@ rule engine's quotes.
 
 The tagger marks spans but not which belong together. News prose keeps an attribution's parts
 close: each content fragment joins the nearest cue in its paragraph (or, for a quote that runs
-on over a paragraph break, the paragraph before), and each source joins its nearest cue. A
+on over a paragraph break, the paragraph before), and each source joins its nearest cue, where
+a sentence break between them weighs as distance too (a content ending next to the next
+sentence's cue is still the content of its own sentence's cue). A
 content interrupted by its cue (``"We won," he said, "and we will again."``) thus comes out as
 one discontinuous content.
 """
@@ -24,6 +26,7 @@ from .marks import QUOTE_MARKS, classify_content
 from .tagger import RoleSpan
 
 _PARAGRAPH_COST = 400  # characters a paragraph break counts as, when measuring distance
+_SENTENCE_COST = 300  # and a sentence break
 _MAX_DISTANCE = 600  # a content farther from every cue than this stands without one
 # a tagged content this short is a stray tag ("of", "Clinton", "that"), not something said
 MIN_CONTENT_WORDS = 3
@@ -31,17 +34,27 @@ MIN_CONTENT_WORDS = 3
 
 @dataclass(frozen=True, slots=True)
 class _Breaks:
-    """Offsets of paragraph breaks, to count those between two positions."""
+    """Offsets of paragraph breaks and sentence starts, to weigh what lies between two
+    positions."""
 
     offsets: tuple[int, ...]
+    sentences: tuple[int, ...] = ()
 
     @classmethod
-    def of(cls, text: str) -> _Breaks:
-        return cls(tuple(i for i, char in enumerate(text) if char == "\n"))
+    def of(cls, text: str, doc: Doc | None = None) -> _Breaks:
+        parsed = doc is not None and doc.has_annotation("SENT_START")
+        starts = tuple(sent.start_char for sent in doc.sents) if parsed else ()  # type: ignore[union-attr]
+        return cls(tuple(i for i, char in enumerate(text) if char == "\n"), starts)
 
     def between(self, a: int, b: int) -> int:
         lo, hi = min(a, b), max(a, b)
         return bisect.bisect_left(self.offsets, hi) - bisect.bisect_left(self.offsets, lo)
+
+    def cost(self, a: int, b: int) -> int:
+        lo, hi = min(a, b), max(a, b)
+        sentences = bisect.bisect_right(self.sentences, hi) - bisect.bisect_right(self.sentences, lo)
+        # one sentence break is the cost, not each: a content runs over many sentences
+        return _PARAGRAPH_COST * self.between(lo, hi) + _SENTENCE_COST * min(sentences, 1)
 
 
 class _Cues(list[RoleSpan]):
@@ -59,7 +72,7 @@ def _distance(a: RoleSpan, b: RoleSpan, breaks: _Breaks) -> int:
         gap, lo, hi = a.start - b.end, b.end, a.start
     else:
         return 0
-    return gap + _PARAGRAPH_COST * breaks.between(lo, hi)
+    return gap + breaks.cost(lo, hi)
 
 
 def _words(text: str, span: RoleSpan) -> int:
@@ -90,7 +103,7 @@ def link(
     the dependency parse (as the rules do), so a pronoun or a name the tagger missed still speaks.
     """
     text = doc.text if text is None else text  # built anew on every access: read it once
-    breaks = _Breaks.of(text)
+    breaks = _Breaks.of(text, doc)
     cues = _Cues([s for s in spans if s.role == "cue"])
     contents: dict[int | None, list[RoleSpan]] = {}
     for span in spans:
