@@ -217,3 +217,17 @@ def test_rules_inverted_cue_never_takes_a_word_of_the_quote_as_speaker(rules: Ex
     )
     quote = only(article, "Hillary Clinton’s campaign is in panic mode. Full panic mode,")
     assert quote.speaker.name == "Leslie Wimes"
+
+
+def test_rules_second_speech_verb_parsed_inside_the_first_clause_is_the_same_speakers(
+    rules: Extractor,
+) -> None:
+    # PolNeAR dev (Washington Post): "suggested" is parsed as a conjunct of "declare"
+    article = rules.extract(
+        "British Prime Minister Theresa May said this week that the country would formally declare "
+        "its intention to break with the E.U. by the end of March and suggested that it would "
+        "withdraw from the single market."
+    )
+    quote = only(article, "it would withdraw from the single market")
+    assert quote.cue is not None and quote.cue.text == "suggested"
+    assert quote.speaker.name == "Theresa May"

@@ -79,8 +79,18 @@ def subject_of(cue: Token) -> Token | None:
                 return objects[0]
         if head.dep_ not in _CLIMB or head.head.i == head.i:
             return None
-        head = head.head
+        head = _coordinated(cue, head) or head.head
     return None
+
+
+def _coordinated(cue: Token, head: Token) -> Token | None:
+    """The speech verb ``cue`` is really coordinated with, where the parser hung it on that verb's
+    complement: in "May said the country would leave and suggested that ...", "suggested" is
+    parsed as a conjunct of "leave", but is May's."""
+    if head.dep_ != "conj" or head.head.dep_ != "ccomp" or not is_cue(cue):
+        return None
+    speech = head.head.head
+    return speech if is_cue(speech) and speech.i < cue.i else None
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:
