@@ -231,3 +231,15 @@ def test_rules_second_speech_verb_parsed_inside_the_first_clause_is_the_same_spe
     quote = only(article, "it would withdraw from the single market")
     assert quote.cue is not None and quote.cue.text == "suggested"
     assert quote.speaker.name == "Theresa May"
+
+
+def test_rules_cue_after_the_quote_outranks_a_colon_without_a_verb(rules: Extractor) -> None:
+    # PolNeAR dev (Breitbart): "in detail:" names no speaker, "she said" does
+    article = rules.extract(
+        "Melanie Austin waited at the front. The scene is recorded in detail:\n\n"
+        "“Here comes Big Daddy,” she said, clapping."
+    )
+    quote = only(article, "Here comes Big Daddy,")
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "she"
+    assert quote.speaker.name == "Melanie Austin"

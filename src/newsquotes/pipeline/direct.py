@@ -150,6 +150,14 @@ class DirectAttributor:
             bound = nxt.open_pos if nxt is not None and nxt.open_pos < hi else hi
             record = self._lead_in(quote, lo, colon_only=True)
             after = None
+            if record is not None and self._bare_colon(record):
+                # 'Trump is recorded in detail: "Here comes Big Daddy," she said': the cue
+                # after the quote names its speaker, a colon with no verb of saying does not
+                after = self._after(quote, bound)
+                if after is not None and after.subject is not None:
+                    record = after
+                else:
+                    after = None
             if record is None:
                 after = self._after(quote, bound)
                 record = after or self._lead_in(quote, lo, colon_only=False)
@@ -178,6 +186,9 @@ class DirectAttributor:
                 previous = record
             previous_para = self._paragraph(quotes[max(skip | {n})].spans[-1][0])[0]
         return found
+
+    def _bare_colon(self, record: Found) -> bool:
+        return len(record.cue_spans) == 1 and self.text[slice(*record.cue_spans[0])] == ":"
 
     def _continues(self, quote: MarkedQuote, nxt: MarkedQuote, rest: Sequence[MarkedQuote], hi: int) -> bool:
         """``"A," Reed said. "B."``: the quote goes on after its frame, in the same paragraph,
