@@ -906,3 +906,14 @@ def test_people_a_chambers_panel_is_the_committee_the_story_names_nearest(rules:
     )
     content = "to hold Bryan Pagliano in contempt of Congress"
     assert _speaker_at(rules, text, content, "panel") == "House Oversight and Government Reform Committee"
+
+
+def test_people_surname_of_a_name_ending_in_jr_is_the_word_before_it(rules: Extractor) -> None:
+    # PolNeAR dev (NYT): "Chief Justice Roberts" was a person of its own
+    text = (
+        "Chief Justice John G. Roberts Jr. spoke of the legacy of racism.\n\n"
+        '"We should visit this museum," Chief Justice Roberts said.'
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "visit this museum") == "John Roberts Jr."
+    assert "Roberts" not in names(article)

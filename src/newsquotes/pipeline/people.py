@@ -39,6 +39,7 @@ from .lexicon import (
     BARE_ORG_DESCRIPTIONS,
     DERIVED_ORGS,
     FIRST_NAMES,
+    GENERATIONAL_SUFFIXES,
     ISSUING_VERBS,
     NAME_GENDERS,
     NEWS_ARTIFACTS,
@@ -130,6 +131,14 @@ class Entity:
     owner: Entity | None = None  # "Trump" of "the Trump campaign"
     named: bool = True
     titled: bool = False
+
+    @property
+    def surname(self) -> str:
+        """The last word of the name, before a generational suffix: "Roberts" of "John
+        Roberts Jr.", which "Chief Justice Roberts" names."""
+        if len(self.words) > 2 and self.words[-1] in GENERATIONAL_SUFFIXES:
+            return self.words[-2]
+        return self.words[-1]
 
     @property
     def name(self) -> str:
@@ -388,7 +397,7 @@ class Registry:
             # NER's votes may still call "Ava DuVernay" an organisation here: one PERSON
             # label makes a full name a person's for this
             if len(entity.words) > 1 and (entity.kind == "person" or entity.person_votes > 0):
-                surnames.setdefault(entity.words[-1], []).append(entity)
+                surnames.setdefault(entity.surname, []).append(entity)
         single = {
             entity.words[0]: entity
             for entity in self.entities
@@ -424,7 +433,7 @@ class Registry:
             titled = word.title()
             last = name.tokens[-1]
             label = last.i + 1 < len(last.doc) and last.doc[last.i + 1].text == ":"
-            if label or any(e.words[-1] == titled and len(e.words) > 1 for e in self.entities):
+            if label or any(e.surname == titled and len(e.words) > 1 for e in self.entities):
                 word = titled
         acronym = bare.isupper() and len(bare) > 1
         if acronym:
@@ -445,7 +454,7 @@ class Registry:
             and e.owner is None
             and (
                 # a first name joins a person; "U.N." is not the U.N. Security Council
-                (word == e.words[-1] or (word == e.words[0] and e.kind == "person"))
+                (word == e.surname or (word == e.words[0] and e.kind == "person"))
                 or (acronym and _initials(e.words) == bare)
                 # a company by its first word: "Peabody" of "Peabody Energy"
                 or (word == e.words[0] and len(e.words) == 2 and e.words[1].lower() in _CORPORATE)
@@ -473,7 +482,7 @@ class Registry:
             # "Trump" is Donald Trump in an article that also names Ivanka Trump
             return max(
                 matches,
-                key=lambda e: (e.words[-1] == word, len(e.before(at)), self._last_before(e, at)),
+                key=lambda e: (e.surname == word, len(e.before(at)), self._last_before(e, at)),
             )
         for entity in self.entities:
             if entity.words == (word,) and entity.gender in (None, name.gender or entity.gender):
@@ -484,7 +493,7 @@ class Registry:
         misspelt = [
             e
             for e in self.entities
-            if len(e.words) > 1 and e.kind == "person" and e.owner is None and _one_typo(e.words[-1], word)
+            if len(e.words) > 1 and e.kind == "person" and e.owner is None and _one_typo(e.surname, word)
         ]
         if len(misspelt) == 1:
             return misspelt[0]  # "McLenney" in a story about Tyresha McClenney
@@ -984,7 +993,7 @@ class Registry:
             # a transcript's label, or a headline's surname NER missed: "PENCE" and
             # "Railing Against Trump, Sanders Vows ..." name the person the article names
             people = [
-                e for e in self.entities if e.named and e.kind == "person" and e.words[-1].lower() == lower
+                e for e in self.entities if e.named and e.kind == "person" and e.surname.lower() == lower
             ]
             if people:
                 return max(people, key=lambda e: len(e.positions))
