@@ -917,3 +917,14 @@ def test_people_surname_of_a_name_ending_in_jr_is_the_word_before_it(rules: Extr
     article = rules.extract(text)
     assert speaker_of(article, "visit this museum") == "John Roberts Jr."
     assert "Roberts" not in names(article)
+
+
+def test_people_nickname_in_quote_marks_is_left_out_of_the_name(rules: Extractor) -> None:
+    # PolNeAR dev (Washington Post): NER broke the name at the nickname, leaving "Marcia"
+    text = (
+        'Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd.\n\n'
+        '"We will win," Price said.'
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "We will win") == "Marcia Price"
+    assert "Marcia" not in names(article)

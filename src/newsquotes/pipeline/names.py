@@ -285,6 +285,39 @@ def _split_at_punctuation(tokens: list[Token], label: str) -> list[tuple[list[To
     return [(part, "PERSON" if part[0].lower_ in FIRST_NAMES else label) for part in parts if part]
 
 
+_NICK_MARKS = frozenset('"“”')
+
+
+def _nicknamed(doc: Doc) -> list[list[Token]]:
+    """Names with a nickname in quote marks, which NER breaks up: ``Marcia "Cia" Price`` is
+    the name Marcia Price (its tokens, the nickname left out), if a known first name opens it."""
+    found: list[list[Token]] = []
+    for token in doc:
+        i = token.i
+        first = token.lower_ in FIRST_NAMES or token.lower_ in NAME_GENDERS
+        if not (token.is_title and first and i + 4 < len(doc)):
+            continue
+        if doc[i + 1].text not in _NICK_MARKS:
+            continue
+        before = doc[i - 1]
+        inside = i > 0 and before.pos_ == "PROPN" and before.is_title
+        if inside and not is_title(before) and not before.text.endswith("."):
+            continue  # inside a longer name; "Del." is a title
+        close = next((j for j in (i + 3, i + 4) if doc[j].text in _NICK_MARKS), None)
+        if close is None or not all(t.is_title for t in doc[i + 2 : close]):
+            continue
+        end = close + 1
+        while end < len(doc) and _surname_word(doc[end]):
+            end += 1
+        if end > close + 1:
+            found.append([token, *doc[close + 1 : end]])
+    return found
+
+
+def _surname_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.pos_ in ("PROPN", "NOUN")
+
+
 def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> list[NameMention]:
     """Every name mention in the body, in text order; in title-case ``headings`` (from
     :func:`heading_ranges`) only NER's own spans, without widening."""
@@ -296,9 +329,12 @@ def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> li
         return token.idx < body_start or in_heading(token)
 
     in_ents = {t.i for ent in doc.ents for t in ent}
-    spans: list[tuple[list[Token], str]] = []
+    spans = [(tokens, "PERSON") for tokens in _nicknamed(doc) if not skipped(tokens[0])]
+    nicknamed = {i for tokens, _ in spans for i in range(tokens[0].i, tokens[-1].i + 1)}
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS or ent[0].idx < body_start:
+            continue
+        if any(t.i in nicknamed for t in ent):
             continue
         start, end = ent.start, ent.end
         if in_heading(ent[0]):
@@ -317,7 +353,7 @@ def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> li
         if spans and spans[-1][0][-1].i >= start:
             continue
         spans.extend(_split_at_punctuation(list(doc[start:end]), ent.label_))
-    covered = {t.i for tokens, _ in spans for t in tokens}
+    covered = {t.i for tokens, _ in spans for t in tokens} | nicknamed
     for token in doc:
         # names NER missed: "Ms Hill said", or a proper-noun subject of a speech verb
         if skipped(token) or token.i in covered or token.pos_ != "PROPN":
