@@ -928,3 +928,21 @@ def test_people_nickname_in_quote_marks_is_left_out_of_the_name(rules: Extractor
     article = rules.extract(text)
     assert speaker_of(article, "We will win") == "Marcia Price"
     assert "Marcia" not in names(article)
+
+
+def test_people_relative_clause_of_a_described_name_is_that_name(rules: Extractor) -> None:
+    # PolNeAR dev (USA Today): "Future45, a super PAC that intends" went to a "Super PAC"
+    text = (
+        "Adelson is helping to fund Citizens United, a conservative group that said it would "
+        "hammer Hillary Clinton with negative ads."
+    )
+    assert speaker_of(rules.extract(text), "hammer Hillary Clinton") == "Citizens United"
+
+
+def test_people_description_in_apposition_is_the_person_not_the_employer(rules: Extractor) -> None:
+    # PolNeAR dev (Politico): "a former State Department official who told" is Bentel
+    text = (
+        "The panel questioned John Bentel, a former State Department official who said he had "
+        "never discussed the email system."
+    )
+    assert speaker_of(rules.extract(text), "never discussed") == "John Bentel"

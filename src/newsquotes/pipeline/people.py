@@ -863,6 +863,9 @@ class Registry:
     def _entity_of(self, head: Token, mention: tuple[int, int]) -> Entity | None:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             head = head.head.head  # "the Chicago Police Department, which reported": the noun
+        described = any(c.dep_ == "det" for c in head.children)
+        if head.dep_ == "appos" and described and head.head.i in self._by_token:
+            head = head.head  # "Future45, a super PAC that intends": the name described
         entity = self.entity_at(head)
         anonymous = entity if entity is not None and not entity.named else None
         if anonymous is not None:
