@@ -93,9 +93,9 @@ ROLE_NOUNS = {
     "pollster": None, "economist": None, "professor": None, "doctor": None, "physician": None,
     "ambassador": None, "representative": None, "chairperson": None, "counsel": None,
 }  # fmt: skip
-# Letters after a person's name, no part of it: "Guy Mansfield QC", "Ann Smith MP".
 # "Jr." ends a name but is not its surname
 GENERATIONAL_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+# Letters after a person's name, no part of it: "Guy Mansfield QC", "Ann Smith MP".
 POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "MBE", "CBE", "KBE", "DBE"})
 
 # Roles that are a person's trade, which a description of another role never means: "The GOP

@@ -38,23 +38,19 @@ class _Breaks:
     positions."""
 
     offsets: tuple[int, ...]
-    sentences: tuple[int, ...] = ()
+    sentences: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str, doc: Doc | None = None) -> _Breaks:
-        parsed = doc is not None and doc.has_annotation("SENT_START")
-        starts = tuple(sent.start_char for sent in doc.sents) if parsed else ()  # type: ignore[union-attr]
+    def of(cls, text: str, doc: Doc) -> _Breaks:
+        starts = tuple(sent.start_char for sent in doc.sents) if doc.has_annotation("SENT_START") else ()
         return cls(tuple(i for i, char in enumerate(text) if char == "\n"), starts)
-
-    def between(self, a: int, b: int) -> int:
-        lo, hi = min(a, b), max(a, b)
-        return bisect.bisect_left(self.offsets, hi) - bisect.bisect_left(self.offsets, lo)
 
     def cost(self, a: int, b: int) -> int:
         lo, hi = min(a, b), max(a, b)
+        paragraphs = bisect.bisect_left(self.offsets, hi) - bisect.bisect_left(self.offsets, lo)
         sentences = bisect.bisect_right(self.sentences, hi) - bisect.bisect_right(self.sentences, lo)
         # one sentence break is the cost, not each: a content runs over many sentences
-        return _PARAGRAPH_COST * self.between(lo, hi) + _SENTENCE_COST * min(sentences, 1)
+        return _PARAGRAPH_COST * paragraphs + _SENTENCE_COST * min(sentences, 1)
 
 
 class _Cues(list[RoleSpan]):
