@@ -96,3 +96,10 @@ def test_match_content_leading_that_is_a_convention() -> None:
     text = "He said that the plan was dead. Thatcher said thatch burns."
     assert content_chars(text, ((8, 30),)) == content_chars(text, ((13, 30),))
     assert content_chars(text, ((32, 58),)) == kept_chars(text, ((32, 58),))  # "Thatcher", "thatch"
+
+
+def test_normalise_name_spaced_initials_are_the_same_initials() -> None:
+    # PolNeAR dev's canonical "G. K. Butterfield" for an article's "G.K. Butterfield"
+    assert normalise_name("G. K. Butterfield") == normalise_name("G.K. Butterfield")
+    assert normalise_name("GK Butterfield") == normalise_name("G.K. Butterfield")
+    assert normalise_name("A Smith") != normalise_name("Smith")

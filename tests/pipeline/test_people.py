@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -946,3 +947,57 @@ def test_people_description_in_apposition_is_the_person_not_the_employer(rules: 
         "never discussed the email system."
     )
     assert speaker_of(rules.extract(text), "never discussed") == "John Bentel"
+
+
+def test_people_name_decoded_twice_is_repaired(rules: Extractor) -> None:
+    # PolNeAR dev (Washington Post): the scraped text holds "FranÃ\x83Â§ois", decomposed
+    mangled = unicodedata.normalize("NFD", "French President Fran\u00c3\u0083\u00c2\u00a7ois Hollande")
+    text = f"{mangled} said the union must act. Hollande said it would."
+    article = rules.extract(text)
+    assert speaker_of(article, "the union must act") == "François Hollande"
+    assert mangled in text  # the offsets still point into the text as it was
+
+
+def test_people_possessed_role_is_the_one_person_named_later_with_it(rules: Extractor) -> None:
+    # PolNeAR dev (Politico): "his attorney" before "An attorney for Pagliano, Mark MacDougall,"
+    text = (
+        "The House panel voted on Wednesday.\n\n"
+        "Chairman Jason Chaffetz said the vote was needed.\n\n"
+        "The committee moved against Pagliano despite warnings from his attorney that the "
+        "showdown was fruitless. His attorney said Pagliano would invoke his rights.\n\n"
+        "An attorney for Pagliano, Mark MacDougall, stressed that his client was ready to appear."
+    )
+    assert speaker_of(rules.extract(text), "Pagliano would invoke") == "Mark MacDougall"
+
+
+def test_people_wire_lead_role_is_the_person_the_next_paragraph_names(rules: Extractor) -> None:
+    # PolNeAR dev (AP's The Latest): the role first, the name in the next paragraph
+    text = (
+        "Connecticut's tax commissioner says an internal review shows no one from the state "
+        "released the filings.\n\n"
+        "Kevin Sullivan says he instructed staff Monday to check whether anyone disclosed them."
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "an internal review shows") == "Kevin Sullivan"
+
+
+def test_people_wire_lead_role_is_not_a_person_named_before(rules: Extractor) -> None:
+    # the person opening the next paragraph was named already: not the one introduced
+    text = (
+        "Kevin Sullivan met the staff on Monday.\n\n"
+        "Connecticut's tax commissioner says an internal review shows no one released the "
+        "filings.\n\n"
+        "Kevin Sullivan says he instructed staff Monday to check whether anyone disclosed them."
+    )
+    assert speaker_of(rules.extract(text), "an internal review shows") is None
+
+
+def test_people_sentence_opening_verb_is_not_part_of_the_name(rules: Extractor) -> None:
+    # PolNeAR dev (New York Times): "Say Mexico demanded that ..." named "Say Mexico"
+    text = (
+        "There are other tools in the toolbox. Say Mexico demanded that the United States prove "
+        "that a migrant was Mexican. Mexico could also deploy American courts."
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "the United States prove") == "Mexico"
+    assert "Say Mexico" not in names(article)

@@ -149,9 +149,12 @@ def distinct_items(items: Sequence[Item]) -> list[Item]:
 
 
 def normalise_name(name: str | None) -> str:
-    """Canonical names compare case-insensitively, without dots and a leading "The".
+    """Canonical names compare case-insensitively, without dots and a leading "The", and
+    initials the same with or without spaces between them ("G.K." and "G. K.").
 
     >>> normalise_name("The F.B.I.") == normalise_name("fbi")
+    True
+    >>> normalise_name("G. K. Butterfield") == normalise_name("G.K. Butterfield")
     True
     """
     if not name:
@@ -159,7 +162,13 @@ def normalise_name(name: str | None) -> str:
     words = name.replace(".", "").casefold().split()
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(words)
+    joined: list[str] = []
+    for i, word in enumerate(words):
+        if i and len(word) == 1 and len(words[i - 1]) == 1:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return " ".join(joined)
 
 
 def context(text: str, spans: Spans, width: int = 40, limit: int = 300) -> str:

@@ -10,6 +10,7 @@ gender, the roles a description can refer back to).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -40,6 +41,8 @@ _HEADING_VERBS = frozenset(
 )
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+# UTF-8 read as Latin-1 or Windows-1252 leaves "Ã" or "Â" before a second odd character
+_MANGLED = re.compile("[ÃÂ][\x80-\xbf]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +140,25 @@ def strip_name(tokens: list[Token], label: str) -> NameMention | None:
     )
 
 
+def unmangle(text: str) -> str:
+    """A word whose UTF-8 was decoded as Latin-1, once or twice over, as scraped news often
+    is: "FranÃ\x83Â§ois" is "François". Anything that does not decode back is left alone.
+    Composed first (NFC): a decomposed "Ã" is "A" and a combining tilde."""
+    text = unicodedata.normalize("NFC", text)
+    for _ in range(3):
+        if not _MANGLED.search(text):
+            break
+        try:
+            text = text.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            break
+    return text
+
+
 def canonical_words(words: tuple[Token, ...] | list[Token]) -> tuple[str, ...]:
     """A name as the registry keys it: parts written together kept together (``Holtz-Eakin``),
-    middle initials left out (``John D. Podesta``), straight apostrophes (``O’Neill``)."""
+    middle initials left out (``John D. Podesta``), straight apostrophes (``O’Neill``), text
+    decoded twice repaired (``FranÃ§ois``)."""
     texts: list[str] = []
     for i, token in enumerate(words):
         text = token.text.replace("’", "'")
@@ -147,6 +166,7 @@ def canonical_words(words: tuple[Token, ...] | list[Token]) -> tuple[str, ...]:
             texts[-1] += text
         else:
             texts.append(text)
+    texts = [unmangle(text) for text in texts]  # after joining: "FranÃ§ois" may be three tokens
     while len(texts) > 1 and texts[0].lower() == "the":
         texts = texts[1:]
     if len(texts) > 2 and not _INITIAL.match(texts[0]):
@@ -362,6 +382,12 @@ def find_names(doc: Doc, body_start: int, headings: list[tuple[int, int]]) -> li
             continue
         end = _widen_right(doc, token.i + 1, covered)
         run = list(doc[token.i : end])
+        # "Say Mexico demanded": a sentence's capitalised first word that the parse hangs
+        # outside the run is no part of the name, unless it is a first name
+        first = run[0]
+        outside = not token.i <= first.head.i < end
+        if len(run) > 1 and first.is_sent_start and first.lower_ not in FIRST_NAMES and outside:
+            run = run[1:]
         if any(t.i in covered for t in run) or not all(t.is_title for t in run):
             continue
         if len(run) > 1 and run[-1].lower_ in ORG_WORDS:

@@ -1210,12 +1210,46 @@ class Registry:
         if role in _OFTEN_UNNAMED:
             return None
         having = self._holders(role)
-        if len(having) != 1:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if len(having) == 1:
+            # a news lead describes before it names: "A former DNC chairman is calling ... Don
+            # Fowler, who led the party, said"; so does "his attorney" where the one attorney
+            # is named later; elsewhere the holder must have been named already
+            lead = self._paragraph(head.idx) <= self._paragraph(self.body_start) + 1
+            return having[0] if lead or owner is not None or having[0].before(head.idx) else None
+        if having or head.dep_ not in _SUBJECT_DEPS:
             return None
-        # a news lead describes before it names: "A former DNC chairman is calling ... Don
-        # Fowler, who led the party, said"; elsewhere the holder must have been named already
-        lead = self._paragraph(head.idx) <= self._paragraph(self.body_start) + 1
-        return having[0] if lead or having[0].before(head.idx) else None
+        return self._introduced_next(head, ROLE_NOUNS.get(head.lower_))
+
+    def _main_subjects(self, number: int) -> list[Entity]:
+        """The named people the main verb of sentence ``number`` has as its subject."""
+        sent = self._sents[number]
+        found = (self._referent(t) for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i)
+        return [e for e in found if e is not None and e.named and e.kind == "person"]
+
+    def _introduced_next(self, head: Token, gender: Gender | None) -> Entity | None:
+        """``Connecticut's tax commissioner says an internal review shows ... / Kevin Sullivan
+        says he instructed staff``: a wire story's paragraph that opens on a role, and the
+        next paragraph opening on a person named there for the first time."""
+        number = self._sentence_of[head.i]
+        sent = self._sents[number]
+        starts = self._paragraph(sent.start_char) != self._paragraph(sent.start_char - 1) or number == 0
+        if not starts or head.head.i != sent.root.i:
+            return None
+        following = next(
+            (i for i in range(number + 1, len(self._sents))
+             if self._paragraph(self._sents[i].start_char) > self._paragraph(sent.start_char)),
+            None,
+        )  # fmt: skip
+        start = self._sents[following].start_char if following is not None else 0
+        if following is None or self._paragraph(start) > self._paragraph(head.idx) + 1:
+            return None
+        fresh = [
+            e
+            for e in self._main_subjects(following)
+            if e.positions[0].start >= start and (gender is None or e.gender in (None, gender))
+        ]
+        return fresh[0] if len(fresh) == 1 else None
 
     def _holders(self, role: str) -> list[Entity]:
         """The named people the article gives ``role`` (or a synonym of it)."""
