@@ -1227,7 +1227,7 @@ class Registry:
         found = (self._referent(t) for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i)
         return [e for e in found if e is not None and e.named and e.kind == "person"]
 
-    def _introduced_next(self, head: Token, gender: Gender | None) -> Entity | None:
+    def _introduced_next(self, head: Token, gender: str | None) -> Entity | None:
         """``Connecticut's tax commissioner says an internal review shows ... / Kevin Sullivan
         says he instructed staff``: a wire story's paragraph that opens on a role, and the
         next paragraph opening on a person named there for the first time."""
