@@ -1001,3 +1001,18 @@ def test_people_sentence_opening_verb_is_not_part_of_the_name(rules: Extractor) 
     article = rules.extract(text)
     assert speaker_of(article, "the United States prove") == "Mexico"
     assert "Say Mexico" not in names(article)
+
+
+def test_people_first_person_on_a_letters_page_is_the_letter_signed_below(rules: Extractor) -> None:
+    # PolNeAR dev (USA Today letters): each letter ends with its writer's name alone
+    text = (
+        "Clinton's emails.\n\n"
+        "I think the investigations must go on, because the law applies to all of us.\n\n"
+        "Michael Pravica.\n\n"
+        "Henderson, Nev.\n\n"
+        "I hope America says thank you to Hillary Clinton for a lifetime of service.\n\n"
+        "Chris Smith.\n\n"
+    )
+    article = rules.extract(text)
+    assert speaker_of(article, "the investigations must go on") == "Michael Pravica"
+    assert speaker_of(article, "America says thank you") == "Chris Smith"

@@ -305,6 +305,7 @@ class Registry:
         self._gender_from_pronouns()
         self._resolve_pronouns()
         self.author = self._author()
+        self._signatures = self._signed()
 
     # positions ----------------------------------------------------------------------------
     def _paragraph(self, char: int) -> int:
@@ -989,6 +990,28 @@ class Registry:
                 return entity
         return None
 
+    def _signed(self) -> list[tuple[int, Entity]]:
+        """A letters page signs each letter with a paragraph of the writer's name alone
+        ("Michael Pravica."): where each starts, and whose name it is."""
+        writers = {
+            " ".join(form): entity
+            for entity in self.entities
+            if entity.kind == "person" and entity.named and len(entity.words) > 1
+            for form in entity.forms
+        }
+        starts = [self.body_start, *(b + 1 for b in self._breaks if b >= self.body_start)]
+        ends = [*(b for b in self._breaks if b >= self.body_start), len(self.text)]
+        found = []
+        for start, end in zip(starts, ends, strict=True):
+            line = self.text[start:end].strip().rstrip(".,")
+            if line in writers:
+                found.append((start, writers[line]))
+        return found
+
+    def _signer(self, at: int) -> Entity | None:
+        """The writer of the letter ``at`` is in: the first signature after it."""
+        return next((entity for start, entity in self._signatures if start > at), None)
+
     def _other_mention(self, head: Token) -> Entity | None:
         lower = head.lower_
         word = len(head.text) > 2 and head.is_alpha
@@ -1012,8 +1035,8 @@ class Registry:
             ]
             if len(spelled) == 1 and spelled[0].before(head.idx):
                 return spelled[0]
-        if lower in ("i", "me", "my") and self.author is not None:
-            return self.author  # narration in the first person: the author (CONVENTIONS.md)
+        if lower in ("i", "me", "my") and (writer := self._signer(head.idx) or self.author) is not None:
+            return writer  # narration in the first person: the author (CONVENTIONS.md)
         if lower in PRONOUN_GENDER:
             return self._rank(head, PRONOUN_GENDER[lower], "person", _PRONOUN_WINDOW)  # type: ignore[arg-type]
         if lower in _ORG_PRONOUNS:
