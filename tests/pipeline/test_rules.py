@@ -243,3 +243,69 @@ def test_rules_cue_after_the_quote_outranks_a_colon_without_a_verb(rules: Extrac
     assert quote.cue is not None and quote.cue.text == "said"
     assert quote.speaker.mention is not None and quote.speaker.mention.text == "she"
     assert quote.speaker.name == "Melanie Austin"
+
+
+def test_rules_clause_cut_inside_quote_marks_runs_to_the_closing_mark(rules: Extractor) -> None:
+    # BBC entertainment/037: the clause stopped at the comma inside the marks and the rest
+    # came out as a second, direct quote
+    text = (
+        "Chief Charles Williams has campaigned against the film. He said some did not "
+        '"understand our history, they are weak and are not committed to the cause of the Carib '
+        'people". The film took $305m.'
+    )
+    quotes = rules.extract(text).quotes
+    assert [(q.type, q.text) for q in quotes] == [
+        (
+            "mixed",
+            'some did not "understand our history, they are weak and are not committed to the '
+            'cause of the Carib people"',
+        )
+    ]
+    assert quotes[0].speaker.name == "Charles Williams"
+
+
+def test_rules_quoted_words_closing_a_reported_clause_are_one_mixed_quote(rules: Extractor) -> None:
+    # BBC entertainment/050: the period inside the marks left the fragment outside the clause
+    text = (
+        'The lawsuit said Willis has endured "extreme mental, physical and emotional pain and '
+        'suffering." There were no specific details on the injuries.'
+    )
+    quotes = rules.extract(text).quotes
+    assert [(q.type, q.text) for q in quotes] == [
+        ("mixed", 'Willis has endured "extreme mental, physical and emotional pain and suffering."')
+    ]
+
+
+def test_rules_quoted_words_in_a_cue_clause_are_mixed_not_direct(rules: Extractor) -> None:
+    # BBC tech/010: the fragment sits in the clause "the tool was a ..." of "said"
+    text = (
+        'Dan Gillmor, founder of Grassroots Media, said the tool was a "bad idea, and an '
+        'unfortunate move by a company that is looking to continue its hypergrowth". Google '
+        "said the feature was still in beta."
+    )
+    quotes = rules.extract(text).quotes
+    gillmor = [q for q in quotes if "hypergrowth" in q.text]
+    assert [(q.type, q.speaker.name) for q in gillmor] == [("mixed", "Dan Gillmor")]
+    assert gillmor[0].text.startswith('the tool was a "bad idea')
+
+
+def test_rules_quoted_words_after_but_close_the_reported_clause(rules: Extractor) -> None:
+    # BBC business/008: the clause stopped at "but" and the quoted rest came out as direct
+    text = (
+        "Palaniappan Chidambaram spoke in London. He said the issue is not globalisation but "
+        '"the terms of engagement in globalisation." Mr Chidambaram is attending the G7 meeting.'
+    )
+    quotes = rules.extract(text).quotes
+    assert [(q.type, q.text) for q in quotes] == [
+        ("mixed", 'the issue is not globalisation but "the terms of engagement in globalisation."')
+    ]
+
+
+def test_rules_unclosed_quote_after_cue_stays_direct(rules: Extractor) -> None:
+    # BBC entertainment/048: no closing mark, nothing of the clause outside the marks
+    text = (
+        "In referring to Marlon Brando's death, the AFI jury concluded \"the art of screen "
+        "acting has two chapters - 'Before Brando' and 'After Brando'.\n\nThe AFI also cited news."
+    )
+    brando = [q for q in rules.extract(text).quotes if "Before Brando" in q.text]
+    assert [q.type for q in brando] == ["direct"]

@@ -34,7 +34,8 @@ def _paragraph_start(paras: list[tuple[int, int]], pos: int) -> int:
     return next((lo for lo, hi in paras if lo <= pos < hi), pos)
 
 
-_OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "dative"})
+# a cue's complement: its object, or a clause ("said the tool was a "bad idea"")
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "dative", "ccomp", "xcomp"})
 
 
 def _object_on_path(token: Token, cue: Token) -> Token | None:
@@ -85,6 +86,14 @@ def _fragment_speaker(
     )
 
 
+def _coordinated(text: str, record: Found, fragment: MarkedQuote) -> bool:
+    """The fragment follows the record's clause with only a coordinator between."""
+    return record.end <= fragment.open_pos and text[record.end : fragment.open_pos].strip(" ,") in _JOINING
+
+
+_JOINING = frozenset({"but", "and", "or", "but rather", "not"})
+
+
 def find_by_rules(
     doc: Doc, body_start: int = 0, text: str | None = None, scan: MarkScan | None = None
 ) -> tuple[list[Found], int]:
@@ -113,9 +122,24 @@ def find_by_rules(
     for fragment in fragments:
         if any(r.start <= fragment.start and fragment.end <= r.end for r in reported):
             continue
+        holder = next(
+            (r for r in reported if r.start <= fragment.start < r.end or _coordinated(text, r, fragment)),
+            None,
+        )
+        itself = holder is not None and text[holder.start : fragment.open_pos].strip() in ("", "that")
+        if holder is not None and not itself:
+            # 'said some did not "understand our history, they are weak ..."': a clause cut
+            # inside the marks runs on to the closing mark, one mixed quote; so does one
+            # stopped at "but" ('the issue is not globalisation but "the terms of ..."')
+            *before, (start, end) = holder.spans
+            holder.spans = (*before, (start, max(end, fragment.outer_end)))
+            holder.type = "mixed"
+            continue
         record = _fragment_speaker(doc, text, fragment, regions)
         if record is not None:
             found.append(record)
+            if itself and holder is not None and holder.end <= fragment.outer_end:
+                reported.remove(holder)  # the clause is the quote itself: a direct quote, once
     found.extend(reported)
     return found, scan.dropped
 
