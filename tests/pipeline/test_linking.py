@@ -6,6 +6,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from newsquotes import Extractor
 from newsquotes.pipeline.found import Found
 from newsquotes.pipeline.linking import link, merge
 from newsquotes.pipeline.tagger import RoleSpan
@@ -197,3 +198,24 @@ def test_linking_content_keeps_the_cue_of_its_own_sentence(nlp: Language) -> Non
     found = sorted(link(doc, spans), key=lambda f: f.start)
     mentions = [text[f.mention[0] : f.mention[1]] if f.mention else None for f in found]
     assert mentions == ["Johnson", "the FBI"]
+
+
+def test_linking_source_phrase_never_takes_in_a_time_stamp_line(extractor: Extractor) -> None:
+    # PolNeAR dev (AP's The Latest): the parse hangs "7 p.m." on the subject below it
+    text = (
+        "7 p.m.\n\nDonald Trump is once again questioning the integrity of the U.S. voting system, "
+        "encouraging his supporters to visit polling locations on Election Day."
+    )
+    mentions = [q.speaker.mention.text for q in extractor.extract(text).quotes if q.speaker.mention]
+    assert mentions and all("\n" not in m and "p.m." not in m for m in mentions)
+
+
+def test_linking_source_phrase_keeps_its_line_not_the_headline(extractor: Extractor) -> None:
+    # BBC sport/015: the headline ran into the mention ("new kit deal\n\nUK Athletics")
+    text = (
+        "UK Athletics agrees new kit deal\n\n"
+        "UK Athletics has agreed a new deal with adidas to supply Great Britain squads of all "
+        "ages with their kit."
+    )
+    mentions = [q.speaker.mention.text for q in extractor.extract(text).quotes if q.speaker.mention]
+    assert mentions == ["UK Athletics"]

@@ -1016,3 +1016,21 @@ def test_people_first_person_on_a_letters_page_is_the_letter_signed_below(rules:
     article = rules.extract(text)
     assert speaker_of(article, "the investigations must go on") == "Michael Pravica"
     assert speaker_of(article, "America says thank you") == "Chris Smith"
+
+
+def test_people_someone_like_a_name_is_that_name(rules: Extractor) -> None:
+    # PolNeAR dev (New York Times): "Why then, would someone like Mr. Clarke want ..."
+    text = (
+        "Tom Clarke runs a coal company. Why then, would someone like Mr. Clarke want to take "
+        "over a troubled mine and its obligations?"
+    )
+    assert speaker_of(rules.extract(text), "take over a troubled mine") == "Tom Clarke"
+
+
+def test_people_the_name_team_is_the_campaign_not_the_name(rules: Extractor) -> None:
+    # PolNeAR dev (Washington Post): "The Trump team has said" went to Donald Trump
+    text = (
+        "Donald Trump spoke about the plan on Monday, and the Trump campaign released an outline.\n\n"
+        "The Trump team has said single people and families would qualify for the tax breaks."
+    )
+    assert speaker_of(rules.extract(text), "single people and families") == "Trump campaign"

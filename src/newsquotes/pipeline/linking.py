@@ -203,6 +203,13 @@ def _whole_phrase(
     start, end = min(start, mention[0]), max(end, mention[1])
     if any(o.start < end and start < o.end for o in others) or sentence_at(doc, head.i).start > left.i:
         return mention
+    if "\n" in text[start:end]:
+        # "7 p.m.\n\nDonald Trump", "new kit deal\n\nUK Athletics": a time stamp or a headline
+        # the parse hangs on the subject is no part of it
+        start = max(start, text.rfind("\n", 0, head.idx) + 1)
+        line_end = text.find("\n", head.idx)
+        end = min(end, line_end) if line_end >= 0 else end
+        start, end = min(start, max(mention[0], start)), max(end, min(mention[1], end))
     return start, end
 
 

@@ -64,6 +64,7 @@ _KIN: dict[str, Gender] = {"husband": "male", "wife": "female", "son": "male", "
         "widow": "female", "widower": "male", "boyfriend": "male", "girlfriend": "female"}  # fmt: skip
 _COMMITTEES = frozenset({"panel", "committee", "subcommittee"})
 _MUNICIPAL = frozenset({"city", "town", "county", "borough"})
+_SOMEONE = frozenset({"someone", "somebody"})
 _OTHER_ONE = frozenset({"second", "third", "separate", "different"})
 _VAGUE_DETERMINERS = frozenset({"a", "an", "my", "our", "one"})
 _ORG_PRONOUNS = frozenset({"it", "its", "which", "they", "their", "them"})
@@ -943,8 +944,17 @@ class Registry:
             while node.i != head.i and node.head.i != node.i and len(path) < 6:
                 path.append(node.dep_)
                 node = node.head
+            if path == ["compound"] and (head.lemma_.lower() in DERIVED_ORGS or head.lower_ == "team"):
+                continue  # "The Trump team" is the campaign, not Trump
             if node.i == head.i and not {"poss", "prep", "pobj", "case"} & set(path):
                 found.append(entity)
+            elif (
+                node.i == head.i
+                and head.lower_ in _SOMEONE
+                and path == ["pobj", "prep"]
+                and token.head.lower_ == "like"
+            ):
+                found.append(entity)  # "Why would someone like Mr. Clarke want ...": Clarke
         return found[-1] if found else None
 
     def _name_appended(self, head: Token, mention: tuple[int, int]) -> Entity | None:
