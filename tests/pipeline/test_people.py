@@ -1034,3 +1034,15 @@ def test_people_the_name_team_is_the_campaign_not_the_name(rules: Extractor) -> 
         "The Trump team has said single people and families would qualify for the tax breaks."
     )
     assert speaker_of(rules.extract(text), "single people and families") == "Trump campaign"
+
+
+def test_people_a_name_never_runs_over_a_line_break(rules: Extractor) -> None:
+    # BBC sport/019: NER ran the headline's last word into the organisers below it
+    text = (
+        "Marathon to welcome back Chepkemei\n\n"
+        "London Marathon organisers say banned athlete Susan Chepkemei will still take part in "
+        "this year's race."
+    )
+    article = rules.extract(text)
+    assert all("\n" not in person for person in names(article))
+    assert speaker_of(article, "banned athlete Susan Chepkemei") == "London Marathon"

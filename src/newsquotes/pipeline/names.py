@@ -292,14 +292,17 @@ def _widen_connected(doc: Doc, start: int, taken: set[int]) -> int:
 def _split_at_punctuation(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
     """NER runs an apposition into one span ("the Family, Theresa May"), a heading into the
     sentence after its colon ("by National Interests: The Human Rights Council is"), or a name
-    into its acronym in brackets ("Royal National Institute for Deaf People (RNID"): a part
-    that opens with a first name is a person's name."""
+    into its acronym in brackets ("Royal National Institute for Deaf People (RNID"), or a
+    headline into the line below ("Chepkemei\n\nLondon Marathon"): a part that opens with a
+    first name is a person's name."""
     parts: list[list[Token]] = [[]]
     for token in tokens:
-        if token.text in (",", ":", ";", "(", ")"):
+        if token.text in (",", ":", ";", "(", ")") or token.is_space:
             parts.append([])
         else:
             parts[-1].append(token)
+        if "\n" in token.whitespace_:
+            parts.append([])
     if len(parts) == 1:
         return [(tokens, label)]
     return [(part, "PERSON" if part[0].lower_ in FIRST_NAMES else label) for part in parts if part]
