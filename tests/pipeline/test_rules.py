@@ -309,3 +309,17 @@ def test_rules_unclosed_quote_after_cue_stays_direct(rules: Extractor) -> None:
     )
     brando = [q for q in rules.extract(text).quotes if "Before Brando" in q.text]
     assert [q.type for q in brando] == ["direct"]
+
+
+def test_rules_dash_signature_after_a_no_break_space(rules: Extractor) -> None:
+    # PolNeAR dev (HuffPost): each reader's quote signed '”\xa0― Name'; the quote took the
+    # signature of the one before it
+    text = (
+        "Latinos on the debate\n"
+        "“He is ignorant of our culture and lives.”― Pamela Padilla\xa0\n"
+        "“I’m so ashamed to be an American. How did we get this low?”\xa0― Jacklyn Ashley\xa0\n"
+    )
+    article = rules.extract(text)
+    assert only(article, "I’m so ashamed to be an American. How did we get this low?").speaker.name == (
+        "Jacklyn Ashley"
+    )

@@ -21,7 +21,7 @@ _SENTENCE_END = re.compile(r"[.?!]+[\"'”’)]*(?=\s|$)")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|St|Jr|Sr|Inc|Co|Corp|Prof|Rev|No|vs|U\.S|U\.K)|\b[A-Z])$"
 )
-_DASH_SIGNATURE = re.compile(r"[ \t]*([―—–-]{1,2})\s*(?=[A-Z])")
+_DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–-]{1,2})\s*(?=[A-Z])")  # no-break spaces too
 _AFTER_CUE_WINDOW = 5
 _TERMINAL = ".!?…"
 
