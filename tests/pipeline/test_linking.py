@@ -219,3 +219,24 @@ def test_linking_source_phrase_keeps_its_line_not_the_headline(extractor: Extrac
     )
     mentions = [q.speaker.mention.text for q in extractor.extract(text).quotes if q.speaker.mention]
     assert mentions == ["UK Athletics"]
+
+
+def test_linking_clause_the_cue_opens_with_that_is_its_own_content(nlp: Language) -> None:
+    # PolNeAR dev (Western Journal): "... racial divides in the United States, saying that
+    # 'race still determines too much'" was one content across the second cue
+    text = (
+        "Clinton told the crowd she believes we must push policies that close racial divides, "
+        'saying that "race still determines too much" in America.'
+    )
+    doc = nlp(text)
+    spans = [
+        role(text, "source", "Clinton"),
+        role(text, "content", "she believes we must push policies that close racial divides"),
+        role(text, "cue", "saying"),
+        role(text, "content", 'that "race still determines too much" in America'),
+    ]
+    contents = sorted(tuple(text[a:b] for a, b in f.spans) for f in link(doc, spans))
+    assert contents == [
+        ("she believes we must push policies that close racial divides",),
+        ('that "race still determines too much" in America',),
+    ]

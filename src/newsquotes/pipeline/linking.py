@@ -140,7 +140,11 @@ def _interrupted(
             for span in frame:
                 if span is not None:
                     gap -= set(range(span.start, span.end))
-            if all(not text[i].isalnum() for i in gap):
+            # "..., saying that ...": a clause the cue between opens anew is its own content
+            cue = frame[0]
+            between = cue is not None and groups[-1][-1].end <= cue.start and cue.end <= part.start
+            opens = between and text.startswith(("that ", "That "), part.start)
+            if all(not text[i].isalnum() for i in gap) and not opens:
                 groups[-1].append(part)
                 continue
         groups.append([part])
