@@ -1046,3 +1046,17 @@ def test_people_a_name_never_runs_over_a_line_break(rules: Extractor) -> None:
     article = rules.extract(text)
     assert all("\n" not in person for person in names(article))
     assert speaker_of(article, "banned athlete Susan Chepkemei") == "London Marathon"
+
+
+def test_people_wire_lead_spokeswoman_is_the_employers_person_named_next(rules: Extractor) -> None:
+    # PolNeAR dev (AP's The Latest): the spokeswoman first, her name in the next paragraph
+    lead = (
+        "The Trump campaign did not respond.\n\n11:40 a.m.\n\n"
+        "A spokeswoman for Hillary Clinton says neither the Democratic nominee nor her campaign "
+        "helped a former Miss Universe get U.S. citizenship.\n\n"
+    )
+    named = "Clinton communications director Jennifer Palmieri spoke to reporters Friday."
+    assert speaker_of(rules.extract(lead + named), "neither the Democratic nominee") == "Jennifer Palmieri"
+    # someone the next paragraph introduces without the employer's name is not her
+    other = "Local resident Jennifer Palmieri spoke to reporters Friday."
+    assert speaker_of(rules.extract(lead + other), "neither the Democratic nominee") is None

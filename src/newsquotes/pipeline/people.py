@@ -1241,7 +1241,7 @@ class Registry:
         spokesman``)."""
         role = _same_role(role_word(head))
         if role in _OFTEN_UNNAMED:
-            return None
+            return self._spokesperson_named_next(head)
         having = self._holders(role)
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if len(having) == 1:
@@ -1253,6 +1253,29 @@ class Registry:
         if having or head.dep_ not in _SUBJECT_DEPS:
             return None
         return self._introduced_next(head, ROLE_NOUNS.get(head.lower_))
+
+    def _spokesperson_named_next(self, head: Token) -> Entity | None:
+        """``A spokeswoman for Hillary Clinton says ... / Clinton communications director
+        Jennifer Palmieri spoke to reporters``: a wire lead's unnamed spokesperson is the
+        person the next paragraph introduces under the same employer's name."""
+        if head.dep_ not in _SUBJECT_DEPS:
+            return None
+        employers = [
+            self._referent(pobj)
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        employer = employers[0] if employers else None
+        if employer is None or not employer.named:
+            return None
+        person = self._introduced_next(head, ROLE_NOUNS.get(head.lower_))
+        if person is None:
+            return None
+        first = person.positions[0].start
+        lead = self.text[self.text.rfind("\n", 0, first) + 1 : first].replace("’", "'").split()
+        return person if any(w.removesuffix("'s") == employer.surname for w in lead) else None
 
     def _main_subjects(self, number: int) -> list[Entity]:
         """The named people the main verb of sentence ``number`` has as its subject."""
