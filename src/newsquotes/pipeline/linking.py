@@ -213,7 +213,6 @@ def _whole_phrase(
         start = max(start, text.rfind("\n", 0, head.idx) + 1)
         line_end = text.find("\n", head.idx)
         end = min(end, line_end) if line_end >= 0 else end
-        start, end = min(start, max(mention[0], start)), max(end, min(mention[1], end))
     return start, end
 
 

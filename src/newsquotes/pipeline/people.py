@@ -55,7 +55,7 @@ from .lexicon import (
     TITLES,
     TRADE_ROLES,
 )
-from .marks import find_marked_quotes
+from .marks import find_marked_quotes, paragraphs
 from .names import NameMention, canonical_words, find_names, heading_ranges, role_word
 from .ranking import Candidate, Ranker, load_ranker
 
@@ -1009,11 +1009,9 @@ class Registry:
             if entity.kind == "person" and entity.named and len(entity.words) > 1
             for form in entity.forms
         }
-        starts = [self.body_start, *(b + 1 for b in self._breaks if b >= self.body_start)]
-        ends = [*(b for b in self._breaks if b >= self.body_start), len(self.text)]
         found = []
-        for start, end in zip(starts, ends, strict=True):
-            line = self.text[start:end].strip().rstrip(".,")
+        for start, end in paragraphs(self.text, self.body_start):
+            line = self.text[start:end].rstrip(".,")
             if line in writers:
                 found.append((start, writers[line]))
         return found
@@ -1046,7 +1044,9 @@ class Registry:
             if len(spelled) == 1 and spelled[0].before(head.idx):
                 return spelled[0]
         if lower in ("i", "me", "my") and (writer := self._signer(head.idx) or self.author) is not None:
-            return writer  # narration in the first person: the author (CONVENTIONS.md)
+            return (
+                writer  # narration in the first person: the letter's writer, else the author (CONVENTIONS.md)
+            )
         if lower in PRONOUN_GENDER:
             return self._rank(head, PRONOUN_GENDER[lower], "person", _PRONOUN_WINDOW)  # type: ignore[arg-type]
         if lower in _ORG_PRONOUNS:
@@ -1260,14 +1260,16 @@ class Registry:
         person the next paragraph introduces under the same employer's name."""
         if head.dep_ not in _SUBJECT_DEPS:
             return None
-        employers = [
-            self._referent(pobj)
-            for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "for"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
-        employer = employers[0] if employers else None
+        employer = next(
+            (
+                self._referent(pobj)
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "for"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ),
+            None,
+        )
         if employer is None or not employer.named:
             return None
         person = self._introduced_next(head, ROLE_NOUNS.get(head.lower_))
@@ -1297,8 +1299,10 @@ class Registry:
              if self._paragraph(self._sents[i].start_char) > self._paragraph(sent.start_char)),
             None,
         )  # fmt: skip
-        start = self._sents[following].start_char if following is not None else 0
-        if following is None or self._paragraph(start) > self._paragraph(head.idx) + 1:
+        if following is None:
+            return None
+        start = self._sents[following].start_char
+        if self._paragraph(start) > self._paragraph(head.idx) + 1:
             return None
         fresh = [
             e
